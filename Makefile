@@ -1,0 +1,49 @@
+# Two commands set everything up: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DATA   := data/documents
+
+.PHONY: run test check lint typecheck bench load chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+## Load data/ into the embedded store and start the app on http://localhost:8501
+run: $(VENV)/.runtime load
+	$(BIN)/streamlit run app.py --server.port 8501
+
+load: $(VENV)/.runtime
+	$(BIN)/python -m loaders load $(DATA)
+
+## Debian's Chromium for the browser tests (never a downloaded browser)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## The whole suite: unit, store contract (FalkorDB and ArcadeDB over Bolt), app and browser tests
+test: $(VENV)/.dev chromium
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+check: lint typecheck test
+
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) data/store .pytest_cache .mypy_cache .ruff_cache

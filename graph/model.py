@@ -1,0 +1,289 @@
+"""The graph schema as typed values: node kinds, relationship types, and the rules that make uids stable.
+
+Every node the project writes is one of the frozen dataclasses below; every edge is an :class:`Edge`.
+Stores never see anything else, so the schema in ``ARCHITECTURE.md`` lives in exactly one place.
+
+>>> document_uid("binh-dinh", "60-KH/TU", 2023)
+'binh-dinh:60-KH/TU:2023'
+>>> Task(uid="binh-dinh:80-KH/ĐUK:2023#t:III.2", path="III.2", text="…", owner="binh-dinh:80-KH/ĐUK:2023").labels
+('Task',)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from typing import Any, ClassVar
+
+__all__ = [
+    "DocType",
+    "DocStatus",
+    "Rel",
+    "Document",
+    "Section",
+    "Task",
+    "Organ",
+    "OrganGroup",
+    "Person",
+    "Edge",
+    "NodeValue",
+    "DocumentGraph",
+    "document_uid",
+    "section_uid",
+    "task_uid",
+    "person_uid",
+    "unresolved_organ_uid",
+    "fold",
+    "slug",
+    "DOC_TYPES",
+]
+
+
+# --- text helpers the uid rules need -------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, NFC-independent form of Vietnamese text (``Đ`` → ``d``).
+
+    >>> fold("Ban Tuyên giáo Đảng ủy Khối")
+    'ban tuyen giao dang uy khoi'
+    """
+    decomposed = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(bare.lower().split())
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a name, for uids: ``Bình Định`` → ``binh-dinh``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+# --- enums -----------------------------------------------------------------------------------------
+
+
+class DocStatus(StrEnum):
+    LOADED = "loaded"  # the text was loaded
+    CITED = "cited"  # known only from citations in other documents
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    """A document type: the abbreviation in the symbol, its Vietnamese name and its graph label."""
+
+    code: str
+    name_vi: str
+    label: str
+
+
+DOC_TYPES: dict[str, DocType] = {
+    t.code: t
+    for t in (
+        DocType("NQ", "Nghị quyết", "Resolution"),
+        DocType("KH", "Kế hoạch", "Plan"),
+        DocType("CTr", "Chương trình", "Program"),
+        DocType("CTHĐ", "Chương trình hành động", "Program"),
+        DocType("CT", "Chỉ thị", "Directive"),
+        DocType("KL", "Kết luận", "Conclusion"),
+        DocType("QĐ", "Quyết định", "Decision"),
+        DocType("QĐi", "Quy định", "Regulation"),
+        DocType("QC", "Quy chế", "Regulation"),
+        DocType("QyĐ", "Quy định", "Regulation"),
+        DocType("HD", "Hướng dẫn", "Guidance"),
+        DocType("TB", "Thông báo", "Notice"),
+        DocType("TT", "Thông tri", "Notice"),
+        DocType("BC", "Báo cáo", "Report"),
+        DocType("CV", "Công văn", "Letter"),
+        DocType("ĐA", "Đề án", "Program"),
+        DocType("TTr", "Tờ trình", "Report"),
+        DocType("Luật", "Luật", "Law"),
+        DocType("NĐ", "Nghị định", "Decree"),
+    )
+}
+
+
+class Rel(StrEnum):
+    """Relationship types (see the schema table in ARCHITECTURE.md)."""
+
+    ISSUED_BY = "ISSUED_BY"
+    IMPLEMENTS = "IMPLEMENTS"
+    CITES = "CITES"
+    HAS_SECTION = "HAS_SECTION"
+    HAS_TASK = "HAS_TASK"
+    ASSIGNED_TO = "ASSIGNED_TO"
+    REPORTS_TO = "REPORTS_TO"
+    REQUIRES_SUBPLAN = "REQUIRES_SUBPLAN"
+    SENT_TO = "SENT_TO"
+    SIGNED_BY = "SIGNED_BY"
+    RECEIVED_BY = "RECEIVED_BY"
+    DERIVED_FROM = "DERIVED_FROM"
+    PART_OF = "PART_OF"
+    MEMBER_OF = "MEMBER_OF"
+    SUCCEEDED_BY = "SUCCEEDED_BY"
+
+
+# --- nodes -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NodeValue:
+    """Base of every node: a ``uid``, the labels, and who owns it.
+
+    ``owner`` is the uid of the document whose text produced the node. Owned nodes (sections, tasks, the loaded
+    document itself) are replaced when that document is written again. Shared nodes (organs, people, cited
+    stubs) have no owner: a write creates them when absent and never overwrites what is there (``shared``).
+    """
+
+    LABELS: ClassVar[tuple[str, ...]] = ()
+
+    uid: str
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.LABELS
+
+    @property
+    def shared(self) -> bool:
+        return not getattr(self, "owner", None)
+
+    def properties(self) -> dict[str, Any]:
+        """Properties to store: every field but ``None`` values, tuples as lists."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Document(NodeValue):
+    symbol: str | None = None
+    number: int | None = None
+    type: str | None = None
+    type_name: str | None = None
+    title: str | None = None
+    date: str | None = None  # ISO date
+    date_source: str | None = None
+    place: str | None = None
+    scope: str | None = None
+    status: str = DocStatus.LOADED.value
+    source_path: str | None = None
+    source_sha256: str | None = None
+    src: str | None = None
+    owner: str | None = None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        doc_type = DOC_TYPES.get(self.type or "")
+        return ("Document", doc_type.label) if doc_type else ("Document",)
+
+
+@dataclass(frozen=True, slots=True)
+class Section(NodeValue):
+    LABELS: ClassVar[tuple[str, ...]] = ("Section",)
+    path: str = ""
+    heading: str | None = None
+    src: str | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task(NodeValue):
+    LABELS: ClassVar[tuple[str, ...]] = ("Task",)
+    path: str = ""
+    text: str = ""
+    kind: str = "task"  # task | purpose | organisation
+    deadline: str | None = None
+    deadline_text: str | None = None
+    recurrence: str | None = None
+    line: int | None = None
+    src: str | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Organ(NodeValue):
+    LABELS: ClassVar[tuple[str, ...]] = ("Organ",)
+    name: str = ""
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    level: str | None = None
+    scope: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    resolved: bool = True
+    src: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrganGroup(NodeValue):
+    LABELS: ClassVar[tuple[str, ...]] = ("OrganGroup",)
+    name: str = ""
+    scope: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person(NodeValue):
+    LABELS: ClassVar[tuple[str, ...]] = ("Person",)
+    name: str = ""
+
+
+# --- edges -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A relationship between two nodes named by uid.
+
+    ``owner`` is the document that asserted the edge (it goes when that document is written again or deleted);
+    ``key`` tells apart parallel edges of one type between the same two nodes (``lead`` and ``coordinate``).
+    """
+
+    type: Rel
+    source: str
+    target: str
+    props: Mapping[str, Any] = field(default_factory=dict)
+    owner: str | None = None
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentGraph:
+    """What one document contributes to the graph; a store writes it all or nothing."""
+
+    document_uid: str
+    nodes: tuple[NodeValue, ...]
+    edges: tuple[Edge, ...]
+
+
+# --- uid rules -------------------------------------------------------------------------------------
+
+
+def document_uid(scope: str | None, symbol: str | None, year: int | str | None) -> str:
+    """Identity of a document: issuer scope + symbol + year, because symbols repeat across provinces and terms.
+
+    A scope that is not known yet gives a ``cited`` prefix: the link pass merges such a stub into the loaded
+    document it turns out to be.
+    """
+    return f"{scope or 'cited'}:{symbol or '?'}:{year or '?'}"
+
+
+def section_uid(document: str, path: str) -> str:
+    return f"{document}#s:{path}"
+
+
+def task_uid(document: str, path: str) -> str:
+    return f"{document}#t:{path}"
+
+
+def person_uid(name: str) -> str:
+    return f"person:{slug(name)}"
+
+
+def unresolved_organ_uid(scope: str | None, name: str) -> str:
+    """An organ the gazetteer does not know, kept apart per scope (``Ban Tuyên giáo`` differs by province)."""
+    return f"unresolved:{scope or 'unknown'}:{slug(name)}"
