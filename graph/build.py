@@ -1,0 +1,274 @@
+"""Turn a :class:`~loaders.record.DocumentRecord` into the nodes and edges it contributes to the graph.
+
+A pure function: the record and a way to expand organ groups in, a :class:`~graph.model.DocumentGraph` out.
+Cited documents become ``cited`` stubs with no owner (the link pass later merges them into the loaded
+document they turn out to be); everything the text itself says is owned by the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from graph.model import (
+    DOC_TYPES,
+    DocStatus,
+    Document,
+    DocumentGraph,
+    Edge,
+    NodeValue,
+    Organ,
+    OrganGroup,
+    Person,
+    Rel,
+    Section,
+    Task,
+    document_uid,
+    person_uid,
+    section_uid,
+    slug,
+    task_uid,
+    unresolved_organ_uid,
+)
+from loaders.record import Citation, DocumentRecord, OrganRef, TaskRecord
+
+__all__ = ["build_document_graph", "record_uid", "citation_uid", "citation_scope", "GroupExpander"]
+
+# expand_group(group_uid, iso_date) → the member organs valid on that date (empty when unknown)
+GroupExpander = Callable[[str, str | None], list[OrganRef]]
+
+# Issuer codes of central Party and State bodies: a citation of `…/TW`, `…-TTg`, `…/QH15` needs no province.
+_CENTRAL_CODE = re.compile(r"^(?:.*TW|CP|TTg|VPCP|QH\d*|UBTVQH\d*|ĐĐQH\d*|B[A-ZĐ]{1,6}|VPĐU|ĐUCP|BCĐ.*)$")
+_STATE_TYPES = {"TT", "TTLT", "NQLT", "PA", "DA", "BB", "CĐ", "TC", "HĐ", "QĐ", "NĐ"}
+_YEAR_IN_SYMBOL = re.compile(r"/((?:19|20)\d{2})/")
+
+
+def _year(iso: str | None) -> str | None:
+    return iso[:4] if iso else None
+
+
+def _issuer_code(symbol: str) -> str:
+    """``60-KH/TU`` → ``TU``; ``03/NQ-CP`` → ``CP``; ``25/2021/QĐ-TTg`` → ``TTg``; ``9387/UBND-KT`` → ``UBND``."""
+    tail = symbol.rsplit("/", 1)[-1]
+    head, _, rest = tail.partition("-")
+    if not rest:
+        return tail
+    return rest if head in DOC_TYPES or head in _STATE_TYPES else head
+
+
+def citation_scope(citation: Citation, context_scope: str | None) -> str | None:
+    """Scope of a cited document: central codes → ``tw``; local codes → the citing document's scope."""
+    if not citation.number:
+        return None
+    code = _issuer_code(citation.number)
+    if _CENTRAL_CODE.match(code):
+        return "tw"
+    return context_scope
+
+
+def citation_uid(citation: Citation, context_scope: str | None) -> str:
+    year = _year(citation.date)
+    if year is None and citation.number and (m := _YEAR_IN_SYMBOL.search(citation.number)):
+        year = m.group(1)
+    return document_uid(citation_scope(citation, context_scope), citation.number or _untitled(citation), year)
+
+
+def _untitled(citation: Citation) -> str:
+    return f"{citation.type or 'VB'}:{slug(citation.title or citation.text)[:40]}"
+
+
+def record_uid(record: DocumentRecord) -> str:
+    """``scope:symbol:year``; a document whose number is not printed is named by its type and content hash."""
+    year = _year(record.date) or _year(record.received.date if record.received else None)
+    symbol = record.number or f"{record.type or 'VB'}?{record.source_sha256[:8]}"
+    return document_uid(record.scope, symbol, year)
+
+
+@dataclass
+class _Builder:
+    record: DocumentRecord
+    expand_group: GroupExpander | None
+    uid: str = ""
+    nodes: dict[str, NodeValue] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    organs: dict[str, OrganRef] = field(default_factory=dict)
+
+    def src(self, line: int | None) -> str | None:
+        return f"{self.uid}:{line}" if line else None
+
+    def add(self, node: NodeValue) -> str:
+        self.nodes.setdefault(node.uid, node)
+        return node.uid
+
+    def edge(self, rel: Rel, source: str, target: str, key: str = "", **props: object) -> None:
+        clean = {k: v for k, v in props.items() if v is not None and v != ()}
+        self.edges.append(Edge(rel, source, target, clean, owner=self.uid, key=key))
+
+    def organ(self, name: str, line: int | None = None) -> str:
+        """The node for an organ or group named in the record (an unresolved one is created from its name)."""
+        ref = self.organs.get(name) or OrganRef(
+            name, unresolved_organ_uid(self.record.scope, name), False, "organ", self.record.scope
+        )
+        if ref.kind == "group":
+            return self.add(OrganGroup(ref.uid, name=ref.name, scope=ref.scope))
+        return self.add(
+            Organ(ref.uid, name=ref.name, scope=ref.scope, resolved=ref.resolved, kind=ref.kind, src=self.src(line))
+        )
+
+
+def build_document_graph(record: DocumentRecord, *, expand_group: GroupExpander | None = None) -> DocumentGraph:
+    """Nodes and edges of one loaded document (see the schema in ARCHITECTURE.md)."""
+    b = _Builder(record, expand_group)
+    b.uid = record_uid(record)
+    b.organs = {ref.name: ref for ref in record.organs}
+    _document(b)
+    _citations(b)
+    _structure(b)
+    _subplans(b)
+    _recipients(b)
+    _signature_and_stamp(b)
+    return DocumentGraph(b.uid, tuple(b.nodes.values()), tuple(_unique(b.edges)))
+
+
+def _unique(edges: Iterable[Edge]) -> list[Edge]:
+    seen: dict[tuple[str, str, str, str], Edge] = {}
+    for e in edges:
+        seen.setdefault((e.type, e.source, e.target, e.key), e)
+    return list(seen.values())
+
+
+def _document(b: _Builder) -> None:
+    r = b.record
+    doc_type = DOC_TYPES.get(r.type or "")
+    number = re.match(r"\d+", r.number or "")
+    b.add(
+        Document(
+            b.uid,
+            symbol=r.number,
+            number=int(number.group()) if number else None,
+            type=r.type,
+            type_name=r.type_name or (doc_type.name_vi if doc_type else None),
+            title=r.title,
+            date=r.date,
+            date_source=r.date_source,
+            place=r.place,
+            scope=r.scope,
+            status=DocStatus.LOADED.value,
+            source_path=r.source_path,
+            source_sha256=r.source_sha256,
+            owner=b.uid,
+        )
+    )
+    if r.issuer:
+        b.edge(Rel.ISSUED_BY, b.uid, b.organ(r.issuer))
+
+
+def _citations(b: _Builder) -> None:
+    r = b.record
+    for rel, citations in ((Rel.IMPLEMENTS, r.implements), (Rel.CITES, r.cites)):
+        for c in citations:
+            target = citation_uid(c, r.scope)
+            if target == b.uid:
+                continue
+            b.add(
+                Document(
+                    target,
+                    symbol=c.number,
+                    type=c.type,
+                    type_name=DOC_TYPES[c.type].name_vi if c.type in DOC_TYPES else None,
+                    title=c.title,
+                    date=c.date,
+                    date_source=f"cited in {b.uid}" if c.date else None,
+                    scope=citation_scope(c, r.scope),
+                    status=DocStatus.CITED.value,
+                    src=b.src(c.line),
+                )
+            )
+            parent = bool(r.cascade_parent) and c.number == r.cascade_parent
+            b.edge(
+                rel, b.uid, target, cascade_parent=parent, date=c.date, issuer=c.issuer, text=c.text or None,
+                src=b.src(c.line),
+            )
+
+
+def _parent_section(paths: set[str], path: str) -> str | None:
+    """The nearest enclosing section: ``III.2.p1`` → ``III.2`` (or ``III``); ``PL2/5`` → ``PL2``."""
+    parts = re.split(r"([./])", path)
+    while len(parts) > 1:
+        parts = parts[:-2]
+        if (candidate := "".join(parts)) in paths:
+            return candidate
+    return None
+
+
+def _structure(b: _Builder) -> None:
+    r = b.record
+    paths = {s.path for s in r.sections}
+    for s in r.sections:
+        uid = b.add(Section(section_uid(b.uid, s.path), path=s.path, heading=s.heading, src=b.src(s.line), owner=b.uid))
+        parent = _parent_section(paths, s.path)
+        b.edge(Rel.HAS_SECTION, section_uid(b.uid, parent) if parent else b.uid, uid)
+    for t in r.tasks:
+        _task(b, t, paths)
+
+
+def _task(b: _Builder, t: TaskRecord, paths: set[str]) -> None:
+    uid = b.add(
+        Task(
+            task_uid(b.uid, t.path),
+            path=t.path,
+            text=t.text,
+            kind=t.kind,
+            deadline=t.deadline,
+            deadline_text=t.deadline_text,
+            recurrence=t.recurrence,
+            line=t.line,
+            src=b.src(t.line),
+            owner=b.uid,
+        )
+    )
+    parent = _parent_section(paths, t.path)
+    b.edge(Rel.HAS_TASK, section_uid(b.uid, parent) if parent else b.uid, uid)
+    for role, names in (("lead", t.lead), ("coordinate", t.coordinate)):
+        for name in names:
+            b.edge(Rel.ASSIGNED_TO, uid, b.organ(name, t.line), key=role, role=role, inherited=t.inherited)
+    for name in t.reports_to:
+        b.edge(Rel.REPORTS_TO, uid, b.organ(name, t.line))
+
+
+def _subplans(b: _Builder) -> None:
+    r = b.record
+    for req in r.subplan_requirements:
+        common = {
+            "deadline": req.deadline,
+            "deadline_text": req.deadline_text,
+            "task_path": req.path,
+            "submit_to": req.submit_to,
+            "src": b.src(req.line),
+        }
+        for name in req.units:
+            ref = b.organs.get(name)
+            members = b.expand_group(ref.uid, r.date) if ref and ref.kind == "group" and b.expand_group else []
+            if members:
+                for member in members:
+                    b.organs.setdefault(member.name, member)
+                    b.edge(Rel.REQUIRES_SUBPLAN, b.uid, b.organ(member.name), via_group=name, **common)
+            else:
+                b.edge(Rel.REQUIRES_SUBPLAN, b.uid, b.organ(name, req.line), **common)
+
+
+def _recipients(b: _Builder) -> None:
+    for rec in b.record.recipients:
+        for name in rec.organs:
+            b.edge(Rel.SENT_TO, b.uid, b.organ(name, rec.line), key=rec.purpose or "", purpose=rec.purpose, text=rec.text)
+
+
+def _signature_and_stamp(b: _Builder) -> None:
+    r = b.record
+    if r.signer and r.signer.name:
+        person = b.add(Person(person_uid(r.signer.name), name=r.signer.name))
+        b.edge(Rel.SIGNED_BY, b.uid, person, capacity=r.signer.capacity, title=r.signer.title, src=b.src(r.signer.line))
+    if r.received and r.received.by:
+        organ = b.organ(r.received.by, r.received.line)
+        b.edge(Rel.RECEIVED_BY, b.uid, organ, number=r.received.number, date=r.received.date)
