@@ -1,0 +1,162 @@
+"""``python -m graph``: look after the graph store.
+
+    python -m graph stats [--store URL] [--json]
+    python -m graph export --format graphml|json FILE [--store URL]
+    python -m graph wipe --yes [--store URL]
+    python -m graph cascade SYMBOL_OR_UID [--json] [--store URL]
+
+``--store`` takes the forms of ``KG_STORE`` (default ``embedded``). To add a command: write a
+``cmd_NAME(args) -> int`` function and register it in :func:`build_parser` with ``_command(...)``; it gets
+``--store`` for free, and :func:`open_from_args` opens the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from graph.export import FORMATS, count_graph, to_networkx, write_graphml, write_node_link_json
+from graph.store import GraphStore, StoreError, open_store
+from graph.stores import wipe
+
+__all__ = ["build_parser", "main", "open_from_args"]
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def open_from_args(args: argparse.Namespace) -> GraphStore:
+    """The store named by ``--store`` (or ``KG_STORE``)."""
+    return open_store(args.store)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print node counts by label and relationship counts by type."""
+    store = open_from_args(args)
+    try:
+        counts = count_graph(store)
+        name = store.name
+    finally:
+        store.close()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "store": name,
+                    "nodes": counts.nodes,
+                    "relationships": counts.relationships,
+                    "by_label": counts.by_label,
+                    "by_type": counts.by_type,
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return 0
+    print(f"Store: {name}")
+    print(f"Nodes: {counts.nodes}")
+    for label, n in counts.by_label.items():
+        print(f"  {label:<20} {n:>9}")
+    print(f"Relationships: {counts.relationships}")
+    for rel, n in counts.by_type.items():
+        print(f"  {rel:<20} {n:>9}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the whole graph to FILE as GraphML or node-link JSON."""
+    store = open_from_args(args)
+    try:
+        graph = to_networkx(store)
+    finally:
+        store.close()
+    writer = write_graphml if args.format == "graphml" else write_node_link_json
+    writer(graph, args.file)
+    print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships → {args.file}")
+    return 0
+
+
+def cmd_wipe(args: argparse.Namespace) -> int:
+    """Delete every node and relationship; refuses without ``--yes``."""
+    if not args.yes:
+        print(
+            "refusing to wipe the store without --yes (this deletes every node and relationship)", file=sys.stderr
+        )
+        return 2
+    store = open_from_args(args)
+    try:
+        wipe(store)
+        print(f"wiped {store.name}")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_cascade(args: argparse.Namespace) -> int:
+    """Print the cascade through one document: its ancestors to the top and every document below it."""
+    from graph.cascade import CascadeError, cascade_tree, format_cascade
+
+    store = open_from_args(args)
+    try:
+        tree = cascade_tree(store, args.document)
+    except CascadeError as error:  # unknown, or a symbol of several documents (lists their uids)
+        print(str(error), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(json.dumps(tree.to_dict(), ensure_ascii=False, indent=1) if args.json else format_cascade(tree))
+    return 0
+
+
+def _command(
+    sub: argparse._SubParsersAction, name: str, func: Command, common: argparse.ArgumentParser, help_text: str
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``python -m graph`` parser: one subparser per command, each with ``--store``."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--store",
+        metavar="URL",
+        default=None,
+        help="embedded[:PATH], arcadedb[:PATH], neo4j://…, bolt://…, falkordb://host:port "
+        "(default: KG_STORE, else embedded)",
+    )
+    parser = argparse.ArgumentParser(prog="python -m graph", description="Look after the graph store.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    stats = _command(sub, "stats", cmd_stats, common, "node counts by label, relationship counts by type")
+    stats.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    export = _command(sub, "export", cmd_export, common, "write the whole graph to a file")
+    export.add_argument("--format", choices=FORMATS, required=True, help="graphml or node-link json")
+    export.add_argument("file", metavar="FILE")
+
+    wipe_parser = _command(sub, "wipe", cmd_wipe, common, "delete every node and relationship")
+    wipe_parser.add_argument("--yes", action="store_true", help="really do it")
+
+    cascade = _command(sub, "cascade", cmd_cascade, common, "the cascade above and below one document")
+    cascade.add_argument(
+        "document", metavar="SYMBOL_OR_UID", help="e.g. 60-KH/TU; a uid when the symbol is ambiguous"
+    )
+    cascade.add_argument("--json", action="store_true", help="print the tree as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; store problems print ``error: …`` and exit with status 1."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

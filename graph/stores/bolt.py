@@ -1,0 +1,200 @@
+"""``BoltStore``: the GraphStore port over Bolt with Neo4j's official driver (Neo4j 5, Aura, or ArcadeDB).
+
+A document is written in ONE ``session.execute_write`` transaction: the delete of what it owned and every
+``UNWIND $rows`` batch commit together or not at all. Reads run in a READ-mode transaction that is always rolled
+back; a query that turns out to write (Neo4j refuses it; ArcadeDB runs it, the summary shows it) raises
+``ReadOnlyError`` and leaves nothing behind.
+
+>>> from neo4j import GraphDatabase  # doctest: +SKIP
+>>> store = BoltStore(GraphDatabase.driver("neo4j://localhost", auth=("neo4j", "pw")))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from graph.model import DocumentGraph
+from graph.store import ReadOnlyError, StoreError
+from graph.stores.cypher import (
+    OWNED_LABELS,
+    PRIMARY_LABELS,
+    REL_TYPES,
+    SCHEMA_LABELS,
+    Statement,
+    delete_document_statements,
+    document_statements,
+    endpoint_statements,
+    unknown_endpoints,
+)
+from graph.stores.errors import QueryTimeoutError
+from graph.stores.values import parameter, plain
+
+__all__ = ["BoltStore", "schema_statements"]
+
+_WRITE_QUERY_TYPES = {"w", "rw", "s"}
+
+
+def schema_statements() -> list[str]:
+    """Constraints and indexes, one statement each (Neo4j runs schema commands in their own transactions).
+
+    Uniqueness on ``uid`` for the primary labels only: ArcadeDB fails to add a label to a node when the new
+    label also carries a unique index on ``uid`` (the type labels get a plain index instead).
+    """
+    out = [f"CREATE CONSTRAINT IF NOT EXISTS FOR (n:{label}) REQUIRE n.uid IS UNIQUE" for label in PRIMARY_LABELS]
+    out += [
+        f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.uid)"
+        for label in SCHEMA_LABELS
+        if label not in PRIMARY_LABELS
+    ]
+    out += [f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.owner)" for label in OWNED_LABELS]
+    out += [f"CREATE INDEX IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.owner)" for rel in REL_TYPES]
+    return out
+
+
+def _record(record: neo4j.Record) -> dict[str, Any]:
+    return {key: plain(value) for key, value in record.items()}
+
+
+def _run(tx: neo4j.ManagedTransaction, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [_record(record) for record in tx.run(query, dict(params))]
+
+
+class BoltStore:
+    """GraphStore on a Bolt server; the driver is injected (see :meth:`from_url`)."""
+
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        *,
+        database: str | None = None,
+        name: str | None = None,
+        on_close: Callable[[], None] | None = None,
+    ) -> None:
+        self._driver = driver
+        self._database = database or None
+        self._on_close = on_close
+        self.name = name or f"Bolt server{f' (database {database})' if database else ''}"
+        self.ensure_schema()
+
+    @classmethod
+    def from_url(cls, url: str, *, database: str | None = None) -> BoltStore:
+        """Connect to ``neo4j://``, ``neo4j+s://`` or ``bolt://`` with ``NEO4J_USER``/``NEO4J_PASSWORD``
+        (and ``NEO4J_DATABASE`` for the database)."""
+        user, password = os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD")
+        auth = (user, password) if password else None
+        try:
+            driver = neo4j.GraphDatabase.driver(url, auth=auth)
+        except (ValueError, neo4j_errors.ConfigurationError) as error:
+            raise StoreError(f"bad Bolt URL {url!r}: {error}") from error
+        database = database or os.environ.get("NEO4J_DATABASE")
+        return cls(driver, database=database, name=f"Bolt server at {url}", on_close=driver.close)
+
+    def _session(self, **options: Any) -> neo4j.Session:
+        return self._driver.session(database=self._database, **options)
+
+    # --- the port ----------------------------------------------------------------------------------
+
+    def write_document(self, graph: DocumentGraph) -> None:
+        """Replace what ``graph.document_uid`` owns with ``graph``, in one transaction."""
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            external: dict[str, str] = {}
+            uids = unknown_endpoints(graph)
+            for label, statement in endpoint_statements(uids) if uids else ():
+                for row in _run(tx, statement.query, statement.params):
+                    external.setdefault(row["uid"], label)
+            for statement in document_statements(graph, external):
+                tx.run(statement.query, statement.params).consume()
+
+        self._execute_write(work)
+
+    def delete_document(self, document_uid: str) -> None:
+        """Remove the document's own facts, in one transaction."""
+        self.write_many([(s.query, s.params) for s in delete_document_statements(document_uid)])
+
+    def read(
+        self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Run ``query`` in a READ transaction that is rolled back; writing raises ``ReadOnlyError``.
+
+        ``timeout_ms`` becomes the transaction timeout (Neo4j enforces it; ArcadeDB 26.10 ignores it).
+        """
+        values = parameter(dict(params or {}))
+        timeout = None if timeout_ms is None else max(timeout_ms, 1) / 1000
+        try:
+            with self._session(default_access_mode=neo4j.READ_ACCESS) as session:
+                tx = session.begin_transaction(timeout=timeout)
+                try:
+                    result = tx.run(query, values)
+                    rows = [_record(record) for record in result]
+                    summary = result.consume()
+                finally:
+                    tx.close()  # rolls back: nothing a read did survives it, whatever the server allowed
+        except neo4j_errors.Neo4jError as error:
+            raise self._translate(error, query) from error
+        except neo4j_errors.DriverError as error:
+            raise StoreError(f"{self.name}: {error}") from error
+        counters = summary.counters
+        if (
+            summary.query_type in _WRITE_QUERY_TYPES
+            or counters.contains_updates
+            or counters.contains_system_updates
+        ):
+            raise ReadOnlyError(f"{self.name}: a read-only query tried to write (rolled back): {query[:200]}")
+        return rows
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one query that may write, in its own transaction."""
+        values = parameter(dict(params or {}))
+        return self._execute_write(lambda tx: _run(tx, query, values))
+
+    def write_many(self, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """Run ``statements`` in one transaction (all or nothing)."""
+        items = [Statement(query, parameter(dict(params or {}))) for query, params in statements]
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            for item in items:
+                tx.run(item.query, item.params).consume()
+
+        self._execute_write(work)
+
+    def close(self) -> None:
+        """Close the driver if this store made it, and stop an embedded server (ArcadeDB) if any."""
+        if self._on_close is not None:
+            on_close, self._on_close = self._on_close, None
+            on_close()
+
+    # --- schema and plumbing -----------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes of :func:`schema_statements` where missing."""
+        try:
+            with self._session() as session:
+                for statement in schema_statements():
+                    session.run(statement).consume()
+        except neo4j_errors.Neo4jError as error:
+            raise self._translate(error, "schema") from error
+        except neo4j_errors.DriverError as error:
+            raise StoreError(f"{self.name}: cannot connect ({error})") from error
+
+    def _execute_write(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
+        try:
+            with self._session() as session:
+                return session.execute_write(work)
+        except neo4j_errors.Neo4jError as error:
+            raise self._translate(error, "write") from error
+        except neo4j_errors.DriverError as error:
+            raise StoreError(f"{self.name}: {error}") from error
+
+    def _translate(self, error: neo4j_errors.Neo4jError, query: str) -> StoreError:
+        code = error.code or ""
+        if code.endswith("AccessMode") or "ForbiddenOnReadOnlyDatabase" in code:
+            return ReadOnlyError(f"{self.name}: a read-only query tried to write: {query[:200]}")
+        if "TransactionTimedOut" in code:
+            return QueryTimeoutError(f"{self.name}: query timed out: {query[:200]}")
+        return StoreError(f"{self.name}: {error.message or error}")

@@ -1,0 +1,311 @@
+"""Portable Cypher that writes a :class:`~graph.model.DocumentGraph`, shared by every adapter.
+
+A document is written as a list of :class:`Statement` fragments, each an ``UNWIND $rN AS row …`` batch of at
+most :data:`BATCH_SIZE` rows (or a delete), none with a ``RETURN``: Bolt runs them one after another in one
+transaction, FalkorDB chains them into one query (``… WITH count(*) AS _cN …``), which it applies all or nothing.
+
+Labels and relationship types cannot be parameters, so they are formatted into the text, and only from the
+schema (:data:`SCHEMA_LABELS`, :class:`~graph.model.Rel`): anything else is refused.
+
+Write semantics, for a graph owned by document ``D``:
+
+1. delete ``D``'s owned nodes other than the Document (:data:`OWNED_LABELS`, detached) and every relationship
+   whose ``owner`` is ``D``;
+2. merge each node by ``uid`` under all its labels, after adding the labels it lacks to a node already there
+   (a cited stub known only as ``Document``; labels follow from the uid, so shared nodes get them too); owned
+   nodes get ``SET n += props`` (the Document every model field, ``None`` removing a value its new version
+   dropped), shared ones (organs, people, cited stubs) only ``ON CREATE SET``;
+3. create owned relationships (``owner`` and ``key`` stored on them; step 1 removed the previous version, and
+   ArcadeDB's relationship ``MERGE`` is quadratic on hub nodes), merge shared ones on ``key``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.model import DOC_TYPES, DocumentGraph, Edge, NodeValue, Organ, OrganGroup, Person, Rel, Section, Task
+from graph.store import StoreError
+from graph.stores.values import property_value
+
+__all__ = [
+    "BATCH_SIZE",
+    "DOCUMENT_TYPE_LABELS",
+    "OWNED_LABELS",
+    "PRIMARY_LABELS",
+    "REL_TYPES",
+    "SCHEMA_LABELS",
+    "Statement",
+    "chain",
+    "delete_document_statements",
+    "delete_statements",
+    "document_statements",
+    "endpoint_statements",
+    "rename_parameters",
+    "unknown_endpoints",
+]
+
+BATCH_SIZE = 5000
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_OTHER_KINDS = (Section, Task, Organ, OrganGroup, Person)
+PRIMARY_LABELS: tuple[str, ...] = ("Document", *(kind.LABELS[0] for kind in _OTHER_KINDS))
+DOCUMENT_TYPE_LABELS: tuple[str, ...] = tuple(sorted({t.label for t in DOC_TYPES.values()}))
+SCHEMA_LABELS: tuple[str, ...] = PRIMARY_LABELS + DOCUMENT_TYPE_LABELS
+OWNED_LABELS: tuple[str, ...] = tuple(
+    kind.LABELS[0] for kind in _OTHER_KINDS if "owner" in {f.name for f in dataclasses.fields(kind)}
+)
+REL_TYPES: tuple[str, ...] = tuple(rel.value for rel in Rel)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One Cypher fragment without ``RETURN`` and its parameters (names unique within a plan)."""
+
+    query: str
+    params: dict[str, Any]
+
+
+def _label(label: str) -> str:
+    if label not in SCHEMA_LABELS:
+        raise StoreError(f"label {label!r} is not in the graph schema (graph/model.py)")
+    return label
+
+
+def _rel(rel: Any) -> str:
+    try:
+        return Rel(rel).value
+    except ValueError:
+        raise StoreError(f"relationship type {rel!r} is not in the graph schema (graph.model.Rel)") from None
+
+
+def _batches(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH_SIZE):
+        yield rows[start : start + BATCH_SIZE]
+
+
+class _Plan:
+    """Accumulates statements, giving each batch its own parameter name."""
+
+    def __init__(self, owner: str) -> None:
+        self.owner = owner
+        self.statements: list[Statement] = []
+
+    def add(self, query: str, **params: Any) -> None:
+        self.statements.append(Statement(query, {"owner": self.owner, **params}))
+
+    def add_rows(self, template: str, rows: Sequence[dict[str, Any]]) -> None:
+        for batch in _batches(rows):
+            name = f"r{len(self.statements)}"
+            self.add(template.replace("$rows", f"${name}"), **{name: list(batch)})
+
+
+# --- nodes -----------------------------------------------------------------------------------------
+
+
+def _node_props(node: NodeValue, owned: bool) -> dict[str, Any]:
+    """Properties but ``uid`` (MERGE sets it). An owned node that survives a rewrite (the Document: sections
+    and tasks are deleted first) gets every field, ``None`` as null, so a value its new version dropped goes."""
+    where = f"node {node.uid!r}"
+    if owned and node.labels[0] not in OWNED_LABELS:
+        raw = {f.name: getattr(node, f.name) for f in dataclasses.fields(node)}
+    else:
+        raw = node.properties()
+    return {key: property_value(value, f"{where}.{key}") for key, value in raw.items() if key != "uid"}
+
+
+def _nodes_by_uid(graph: DocumentGraph) -> dict[str, NodeValue]:
+    nodes: dict[str, NodeValue] = {}
+    for node in graph.nodes:
+        owner = getattr(node, "owner", None)
+        if owner not in (None, graph.document_uid):
+            raise StoreError(f"node {node.uid!r} is owned by {owner!r}, not by {graph.document_uid!r}")
+        seen = nodes.get(node.uid)
+        if seen is not None and seen.labels != node.labels:
+            raise StoreError(f"node {node.uid!r} appears twice with labels {seen.labels} and {node.labels}")
+        if seen is None or not node.shared:  # owned values win; the first shared value is kept
+            nodes[node.uid] = node
+    return nodes
+
+
+# Two documents may spell a shared node differently ("Các bộ, ngành" / "các Bộ, ngành"): the smallest spelling
+# is kept, so the graph does not depend on which document was loaded first.
+_SMALLEST_NAME = (
+    "ON MATCH SET n.name = CASE WHEN row.props.name IS NOT NULL AND (n.name IS NULL OR row.props.name < n.name) "
+    "THEN row.props.name ELSE n.name END"
+)
+
+
+def _add_nodes(plan: _Plan, nodes: Iterable[NodeValue]) -> None:
+    groups: dict[tuple[tuple[str, ...], bool], list[dict[str, Any]]] = {}
+    for node in nodes:
+        labels = tuple(_label(label) for label in node.labels)
+        if not labels:
+            raise StoreError(f"node {node.uid!r} has no label")
+        owned = not node.shared
+        uid = property_value(node.uid, "uid")
+        groups.setdefault((labels, owned), []).append({"uid": uid, "props": _node_props(node, owned)})
+    for (labels, owned), rows in sorted(groups.items()):
+        primary, extra = labels[0], labels[1:]
+        if extra:  # a node created under fewer labels (a cited stub) gets the rest first, so MERGE finds it
+            missing = " OR ".join(f"NOT n:{label}" for label in extra)
+            match = f"UNWIND $rows AS row MATCH (n:{primary} {{uid: row.uid}})"
+            plan.add_rows(f"{match} WHERE {missing} SET n:{':'.join(extra)}", rows)
+        setter = "SET n += row.props" if owned else f"ON CREATE SET n += row.props {_SMALLEST_NAME}"
+        plan.add_rows(f"UNWIND $rows AS row MERGE (n:{':'.join(labels)} {{uid: row.uid}}) {setter}", rows)
+
+
+# --- edges -----------------------------------------------------------------------------------------
+
+
+def _edge_rows(graph: DocumentGraph) -> dict[tuple[str, bool], dict[tuple[str, str, str], dict[str, Any]]]:
+    """Edges grouped by (type, owned), de-duplicated on (source, target, key); later props win."""
+    groups: dict[tuple[str, bool], dict[tuple[str, str, str], dict[str, Any]]] = {}
+    for edge in graph.edges:
+        if edge.owner not in (None, graph.document_uid):
+            raise StoreError(
+                f"{edge.type} edge {edge.source!r}→{edge.target!r} is owned by {edge.owner!r}, "
+                f"not by {graph.document_uid!r}"
+            )
+        rel, owned = _rel(edge.type), edge.owner is not None
+        fresh: dict[str, Any] = {
+            "a": property_value(edge.source, "uid"),
+            "b": property_value(edge.target, "uid"),
+            "props": {},
+        }
+        if not owned:
+            fresh["key"] = edge.key  # what MERGE matches on
+        row = groups.setdefault((rel, owned), {}).setdefault((edge.source, edge.target, edge.key), fresh)
+        row["props"].update(_edge_props(edge))
+    return groups
+
+
+def _edge_props(edge: Edge) -> dict[str, Any]:
+    where = f"{edge.type} edge {edge.source!r}→{edge.target!r}"
+    for key in edge.props:
+        if not _NAME.fullmatch(key):
+            raise StoreError(f"{where}: property name {key!r} is not snake_case")
+    props = {k: property_value(v, f"{where}.{k}") for k, v in edge.props.items() if v is not None}
+    props["key"] = property_value(edge.key, f"{where}.key")
+    return props  # an owned edge gets `owner` from $owner in its CREATE
+
+
+def _add_edges(plan: _Plan, graph: DocumentGraph, label_of: Mapping[str, str]) -> None:
+    for (rel, owned), by_key in sorted(_edge_rows(graph).items()):
+        by_labels: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for row in by_key.values():
+            by_labels.setdefault((label_of[row["a"]], label_of[row["b"]]), []).append(row)
+        for (source, target), rows in sorted(by_labels.items()):
+            match = (
+                f"UNWIND $rows AS row MATCH (a:{_label(source)} {{uid: row.a}}) "
+                f"MATCH (b:{_label(target)} {{uid: row.b}})"
+            )
+            if owned:
+                plan.add_rows(f"{match} CREATE (a)-[r:{rel} {{owner: $owner}}]->(b) SET r += row.props", rows)
+            else:
+                plan.add_rows(f"{match} MERGE (a)-[r:{rel} {{key: row.key}}]->(b) SET r += row.props", rows)
+
+
+# --- public builders -------------------------------------------------------------------------------
+
+
+def delete_statements(owner: str) -> list[Statement]:
+    """Remove what ``owner`` owns except its Document node: owned nodes (detached), then owned edges."""
+    plan = _Plan(owner)
+    for label in OWNED_LABELS:
+        plan.add(f"MATCH (n:{label} {{owner: $owner}}) DETACH DELETE n")
+    for rel in REL_TYPES:
+        plan.add(f"MATCH ()-[r:{rel} {{owner: $owner}}]->() DELETE r")
+    return plan.statements
+
+
+def delete_document_statements(document_uid: str) -> list[Statement]:
+    """Delete a document's own facts; its Document node goes too unless other documents' edges reach it,
+    in which case it stays as a ``cited`` stub (what it was before it was loaded)."""
+    plan = _Plan(document_uid)
+    plan.statements = delete_statements(document_uid)
+    plan.add("MATCH (d:Document {uid: $owner, owner: $owner}) WHERE NOT (d)--() DELETE d")
+    plan.add(
+        "MATCH (d:Document {uid: $owner, owner: $owner}) SET d.status = 'cited', d.owner = null, "
+        "d.source_path = null, d.source_sha256 = null"
+    )
+    return plan.statements
+
+
+def unknown_endpoints(graph: DocumentGraph) -> set[str]:
+    """Edge endpoints that are not nodes of ``graph``: the store must already hold them."""
+    own = {node.uid for node in graph.nodes}
+    return {uid for edge in graph.edges for uid in (edge.source, edge.target) if uid not in own}
+
+
+def endpoint_statements(uids: Iterable[str]) -> list[tuple[str, Statement]]:
+    """For each primary label, a query returning (``uid``) those of ``uids`` that carry it."""
+    rows = sorted(uids)
+    return [
+        (label, Statement(f"UNWIND $uids AS u MATCH (n:{label} {{uid: u}}) RETURN u AS uid", {"uids": rows}))
+        for label in PRIMARY_LABELS
+    ]
+
+
+def document_statements(graph: DocumentGraph, external: Mapping[str, str]) -> list[Statement]:
+    """The statements that replace ``graph.document_uid``'s facts with ``graph``.
+
+    ``external`` gives the primary label of edge endpoints that are not in the graph (found with
+    :func:`endpoint_statements`); a missing one is an error, not a silently dropped edge.
+    """
+    nodes = _nodes_by_uid(graph)
+    label_of = {uid: node.labels[0] for uid, node in nodes.items()} | dict(external)
+    missing = sorted(unknown_endpoints(graph) - set(label_of))
+    if missing:
+        raise StoreError(
+            f"document {graph.document_uid!r}: edges point to nodes that are neither in its graph nor in the "
+            f"store: {', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}"
+        )
+    plan = _Plan(graph.document_uid)
+    plan.statements = delete_statements(graph.document_uid)
+    _add_nodes(plan, nodes.values())
+    _add_edges(plan, graph, label_of)
+    return plan.statements
+
+
+def chain(statements: Sequence[Statement]) -> Statement:
+    """One query running ``statements`` in order (FalkorDB: one atomic query).
+
+    ``WITH count(*)`` between fragments both isolates their variables and makes each fragment see what the
+    previous ones wrote (FalkorDB does not otherwise show a MATCH what an earlier clause created).
+    """
+    parts: list[str] = []
+    params: dict[str, Any] = {}
+    for i, statement in enumerate(statements):
+        parts.append(f"{statement.query} WITH count(*) AS _c{i}")
+        params.update(statement.params)
+    return Statement(" ".join(parts) + " RETURN 0 AS done", params)
+
+
+# --- renaming parameters (write_many on FalkorDB) --------------------------------------------------
+
+_TOKENS = re.compile(
+    r"""(?P<skip>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/)"""
+    r"""|\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)|\$`(?P<quoted>[^`]+)`""",
+    re.DOTALL,
+)
+
+
+def rename_parameters(query: str, prefix: str) -> tuple[str, dict[str, str]]:
+    """Prefix every ``$parameter`` outside strings, comments and quoted names; returns the old → new map.
+
+    >>> rename_parameters("MATCH (n {uid: $uid}) SET n.x = '$uid' // $uid", "s0_")
+    ("MATCH (n {uid: $s0_uid}) SET n.x = '$uid' // $uid", {'uid': 's0_uid'})
+    """
+    renamed: dict[str, str] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group("skip"):
+            return match.group("skip")
+        name = match.group("name") or match.group("quoted")
+        renamed[name] = prefix + name
+        return f"${prefix}{name}" if match.group("name") else f"$`{prefix}{name}`"
+
+    return _TOKENS.sub(replace, query), renamed

