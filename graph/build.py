@@ -8,7 +8,7 @@ document they turn out to be); everything the text itself says is owned by the d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from graph.model import (
@@ -33,7 +33,7 @@ from graph.model import (
 )
 from loaders.record import Citation, DocumentRecord, OrganRef, TaskRecord
 
-__all__ = ["build_document_graph", "record_uid", "citation_uid", "citation_scope", "GroupExpander"]
+__all__ = ["GroupExpander", "build_document_graph", "citation_scope", "citation_uid", "record_uid"]
 
 # expand_group(group_uid, iso_date) → the member organs valid on that date (empty when unknown)
 GroupExpander = Callable[[str, str | None], list[OrganRef]]
@@ -78,9 +78,14 @@ def _untitled(citation: Citation) -> str:
     return f"{citation.type or 'VB'}:{slug(citation.title or citation.text)[:40]}"
 
 
+def reference_date(record: DocumentRecord) -> str | None:
+    """The document's date, or failing that the date a copy was received (the document existed by then)."""
+    return record.date or (record.received.date if record.received else None)
+
+
 def record_uid(record: DocumentRecord) -> str:
     """``scope:symbol:year``; a document whose number is not printed is named by its type and content hash."""
-    year = _year(record.date) or _year(record.received.date if record.received else None)
+    year = _year(reference_date(record))
     symbol = record.number or f"{record.type or 'VB'}?{record.source_sha256[:8]}"
     return document_uid(record.scope, symbol, year)
 
@@ -101,20 +106,29 @@ class _Builder:
         self.nodes.setdefault(node.uid, node)
         return node.uid
 
-    def edge(self, rel: Rel, source: str, target: str, key: str = "", **props: object) -> None:
-        clean = {k: v for k, v in props.items() if v is not None and v != ()}
+    def edge(
+        self,
+        rel: Rel,
+        source: str,
+        target: str,
+        common: Mapping[str, object] | None = None,
+        *,
+        key: str = "",
+        **props: object,
+    ) -> None:
+        merged = {**(common or {}), **props}
+        clean = {k: v for k, v in merged.items() if v is not None and v != ()}
         self.edges.append(Edge(rel, source, target, clean, owner=self.uid, key=key))
 
-    def organ(self, name: str, line: int | None = None) -> str:
+    def organ(self, name: str) -> str:
         """The node for an organ or group named in the record (an unresolved one is created from its name)."""
         ref = self.organs.get(name) or OrganRef(
             name, unresolved_organ_uid(self.record.scope, name), False, "organ", self.record.scope
         )
         if ref.kind == "group":
             return self.add(OrganGroup(ref.uid, name=ref.name, scope=ref.scope))
-        return self.add(
-            Organ(ref.uid, name=ref.name, scope=ref.scope, resolved=ref.resolved, kind=ref.kind, src=self.src(line))
-        )
+        # No ``src`` on a shared node: which document mentioned it first depends on the load order.
+        return self.add(Organ(ref.uid, name=ref.name, scope=ref.scope, resolved=ref.resolved, kind=ref.kind))
 
 
 def build_document_graph(record: DocumentRecord, *, expand_group: GroupExpander | None = None) -> DocumentGraph:
@@ -187,7 +201,14 @@ def _citations(b: _Builder) -> None:
             )
             parent = bool(r.cascade_parent) and c.number == r.cascade_parent
             b.edge(
-                rel, b.uid, target, cascade_parent=parent, date=c.date, issuer=c.issuer, text=c.text or None,
+                rel,
+                b.uid,
+                target,
+                cascade_parent=parent,
+                date=c.date,
+                issuer=c.issuer,
+                title=c.title,
+                text=c.text or None,
                 src=b.src(c.line),
             )
 
@@ -206,7 +227,9 @@ def _structure(b: _Builder) -> None:
     r = b.record
     paths = {s.path for s in r.sections}
     for s in r.sections:
-        uid = b.add(Section(section_uid(b.uid, s.path), path=s.path, heading=s.heading, src=b.src(s.line), owner=b.uid))
+        uid = b.add(
+            Section(section_uid(b.uid, s.path), path=s.path, heading=s.heading, src=b.src(s.line), owner=b.uid)
+        )
         parent = _parent_section(paths, s.path)
         b.edge(Rel.HAS_SECTION, section_uid(b.uid, parent) if parent else b.uid, uid)
     for t in r.tasks:
@@ -232,9 +255,9 @@ def _task(b: _Builder, t: TaskRecord, paths: set[str]) -> None:
     b.edge(Rel.HAS_TASK, section_uid(b.uid, parent) if parent else b.uid, uid)
     for role, names in (("lead", t.lead), ("coordinate", t.coordinate)):
         for name in names:
-            b.edge(Rel.ASSIGNED_TO, uid, b.organ(name, t.line), key=role, role=role, inherited=t.inherited)
+            b.edge(Rel.ASSIGNED_TO, uid, b.organ(name), key=role, role=role, inherited=t.inherited)
     for name in t.reports_to:
-        b.edge(Rel.REPORTS_TO, uid, b.organ(name, t.line))
+        b.edge(Rel.REPORTS_TO, uid, b.organ(name))
 
 
 def _subplans(b: _Builder) -> None:
@@ -249,26 +272,37 @@ def _subplans(b: _Builder) -> None:
         }
         for name in req.units:
             ref = b.organs.get(name)
-            members = b.expand_group(ref.uid, r.date) if ref and ref.kind == "group" and b.expand_group else []
+            members = (
+                b.expand_group(ref.uid, reference_date(r))
+                if ref and ref.kind == "group" and b.expand_group
+                else []
+            )
             if members:
                 for member in members:
                     b.organs.setdefault(member.name, member)
-                    b.edge(Rel.REQUIRES_SUBPLAN, b.uid, b.organ(member.name), via_group=name, **common)
+                    b.edge(Rel.REQUIRES_SUBPLAN, b.uid, b.organ(member.name), common, via_group=name)
             else:
-                b.edge(Rel.REQUIRES_SUBPLAN, b.uid, b.organ(name, req.line), **common)
+                b.edge(Rel.REQUIRES_SUBPLAN, b.uid, b.organ(name), common)
 
 
 def _recipients(b: _Builder) -> None:
     for rec in b.record.recipients:
         for name in rec.organs:
-            b.edge(Rel.SENT_TO, b.uid, b.organ(name, rec.line), key=rec.purpose or "", purpose=rec.purpose, text=rec.text)
+            b.edge(Rel.SENT_TO, b.uid, b.organ(name), key=rec.purpose or "", purpose=rec.purpose, text=rec.text)
 
 
 def _signature_and_stamp(b: _Builder) -> None:
     r = b.record
     if r.signer and r.signer.name:
         person = b.add(Person(person_uid(r.signer.name), name=r.signer.name))
-        b.edge(Rel.SIGNED_BY, b.uid, person, capacity=r.signer.capacity, title=r.signer.title, src=b.src(r.signer.line))
+        b.edge(
+            Rel.SIGNED_BY,
+            b.uid,
+            person,
+            capacity=r.signer.capacity,
+            title=r.signer.title,
+            src=b.src(r.signer.line),
+        )
     if r.received and r.received.by:
-        organ = b.organ(r.received.by, r.received.line)
+        organ = b.organ(r.received.by)
         b.edge(Rel.RECEIVED_BY, b.uid, organ, number=r.received.number, date=r.received.date)

@@ -1,0 +1,245 @@
+"""The cascade tree above and below one document, as data (:func:`cascade_tree`) and as text
+(:func:`format_cascade`), following the ``IMPLEMENTS {cascade_parent: true}`` edges that
+:mod:`graph.parents` keeps at exactly one per document.
+
+Each level shows its coverage of its parent (parent key tasks carried / addressed to it, from
+:mod:`graph.coverage`); a symbol that names several documents raises :class:`AmbiguousDocument` listing them.
+
+    27-NQ/TW → 11-KH/TW → 60-KH/TU → 80-KH/ĐUK
+
+    27-NQ/TW  Nghị quyết · 2022-11-09 · cited
+    └─ 11-KH/TW  Kế hoạch · 2022-11-28 · cited
+       └─ 60-KH/TU  Kế hoạch · 2023-05-24 (cited in binh-dinh:80-KH/ĐUK:2023) · loaded
+          └─ 80-KH/ĐUK  Kế hoạch · 2023-06-27 · loaded · coverage 9/9  ◀
+
+>>> symbol_key("80 - KH/ĐUK"), symbol_type("03/NQ-CP")
+('80-kh/duk', 'NQ')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from graph.model import fold
+from graph.store import GraphStore
+
+__all__ = [
+    "AmbiguousDocument",
+    "CascadeError",
+    "CascadeNode",
+    "cascade_tree",
+    "find_documents",
+    "format_cascade",
+    "symbol_key",
+    "symbol_type",
+]
+
+_MAX_DEPTH = 12  # no real cascade is deeper; a guard against cycles in bad data
+
+
+def symbol_key(symbol: str | None) -> str:
+    """Symbol compared without accents, case or spaces: ``80 - KH/ĐUK`` and ``80-KH/DUK`` are the same."""
+    return re.sub(r"\s+", "", fold((symbol or "").replace("–", "-").replace("—", "-")))
+
+
+def symbol_type(symbol: str | None) -> str | None:
+    """Type code in a symbol: ``60-KH/TU`` → ``KH``, ``03/NQ-CP`` → ``NQ``, ``25/2021/QĐ-TTg`` → ``QĐ``."""
+    m = re.match(r"^\s*\d+\s*(?:/\s*(?:19|20)\d{2}\s*)?[-/]\s*([^-/\s]+)", symbol or "")
+    return m.group(1) if m else None
+
+
+# --- the tree ----------------------------------------------------------------------------------------------------
+
+_BY_UID = "MATCH (d:Document {uid: $q}) RETURN d.uid AS uid"
+_BY_SYMBOL = "MATCH (d:Document) WHERE d.symbol = $q RETURN d.uid AS uid"
+_ALL_SYMBOLS = "MATCH (d:Document) WHERE d.symbol IS NOT NULL RETURN d.uid AS uid, d.symbol AS symbol"
+_UP = """
+MATCH (d:Document {uid: $uid})-[r:IMPLEMENTS]->(p:Document)
+WHERE r.cascade_parent = true
+RETURN p.uid AS uid
+"""
+_DOWN = """
+MATCH (c:Document)-[r:IMPLEMENTS]->(p:Document)
+WHERE p.uid IN $uids AND r.cascade_parent = true AND c.uid <> p.uid
+RETURN c.uid AS child, p.uid AS parent
+"""
+_INFO = """
+MATCH (d:Document) WHERE d.uid IN $uids
+OPTIONAL MATCH (d)-[:ISSUED_BY]->(o)
+WITH d, collect(o.name) AS issuers
+OPTIONAL MATCH (:Document)-[r:IMPLEMENTS|CITES]->(d)
+RETURN d.uid AS uid, d.symbol AS symbol, d.type_name AS type_name, d.title AS title, d.date AS date,
+       d.date_source AS date_source, d.status AS status, d.coverage_covered AS covered,
+       d.coverage_total AS total, issuers, collect(r.issuer) AS cited_issuers
+"""
+
+
+class CascadeError(LookupError):
+    """No document matches what was asked for."""
+
+
+class AmbiguousDocument(CascadeError):
+    """A symbol names several documents (``60-KH/TU`` of two provinces): ask for the uid."""
+
+    def __init__(self, query: str, candidates: Sequence[dict[str, Any]]) -> None:
+        self.query = query
+        self.candidates = list(candidates)
+        listing = "\n".join(
+            f"  {c['uid']}  {c.get('date') or '?'}  {c.get('status') or ''}" for c in self.candidates
+        )
+        super().__init__(f"{query} matches {len(self.candidates)} documents; give one uid:\n{listing}")
+
+
+@dataclass(frozen=True, slots=True)
+class CascadeNode:
+    """One document in a cascade tree; ``coverage`` is ``(covered, total)`` of its parent's key tasks."""
+
+    uid: str
+    symbol: str | None
+    type_name: str | None = None
+    title: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    status: str | None = None
+    issuer: str | None = None
+    coverage: tuple[int, int] | None = None
+    focus: bool = False
+    children: tuple[CascadeNode, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def walk(self) -> Iterable[CascadeNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def find_documents(store: GraphStore, symbol_or_uid: str) -> list[str]:
+    """Uids of the documents a uid or a symbol (accent/space-insensitive) names."""
+    q = symbol_or_uid.strip()
+    for query in (_BY_UID, _BY_SYMBOL):
+        if rows := store.read(query, {"q": q}):
+            return sorted(r["uid"] for r in rows)
+    key = symbol_key(q)
+    return sorted(r["uid"] for r in store.read(_ALL_SYMBOLS) if symbol_key(r["symbol"]) == key)
+
+
+def _ancestors(store: GraphStore, uid: str) -> list[str]:
+    chain = [uid]
+    while len(chain) < _MAX_DEPTH and (rows := store.read(_UP, {"uid": chain[-1]})):
+        parent = sorted(r["uid"] for r in rows)[0]
+        if parent in chain:
+            break
+        chain.append(parent)
+    return chain[::-1]
+
+
+def _descendants(store: GraphStore, uid: str, seen: set[str]) -> dict[str, list[str]]:
+    children: dict[str, list[str]] = {}
+    frontier = [uid]
+    for _ in range(_MAX_DEPTH):
+        rows = [r for r in store.read(_DOWN, {"uids": frontier}) if r["child"] not in seen]
+        if not rows:
+            break
+        for r in sorted(rows, key=lambda r: r["child"]):
+            if r["child"] not in seen:
+                seen.add(r["child"])
+                children.setdefault(r["parent"], []).append(r["child"])
+        frontier = sorted({r["child"] for r in rows})
+    return children
+
+
+def _info(store: GraphStore, uids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    from graph.conflicts import iso
+
+    out = {}
+    for r in store.read(_INFO, {"uids": sorted(set(uids))}):
+        cited = [i for i in r["cited_issuers"] if i]
+        r["issuer"] = next((i for i in r["issuers"] if i), None) or (
+            max(set(cited), key=cited.count) if cited else None
+        )
+        r["date"] = iso(r["date"])
+        out[r["uid"]] = r
+    return out
+
+
+def _node(uid: str, info: dict[str, dict[str, Any]], children: tuple[CascadeNode, ...], focus: str) -> CascadeNode:
+    r = info.get(uid, {})
+    covered, total = r.get("covered"), r.get("total")
+    ratio = (int(covered or 0), int(total)) if total is not None else None
+    return CascadeNode(
+        uid, r.get("symbol"), r.get("type_name"), r.get("title"), r.get("date"), r.get("date_source"),
+        r.get("status"), r.get("issuer"), ratio, uid == focus, children,
+    )  # fmt: skip
+
+
+def cascade_tree(store: GraphStore, symbol_or_uid: str) -> CascadeNode:
+    """The cascade through one document: its ancestors up to the top, and everything below it.
+
+    Raises :class:`AmbiguousDocument` when a symbol names several documents, :class:`CascadeError` when none.
+    """
+    uids = find_documents(store, symbol_or_uid)
+    if not uids:
+        raise CascadeError(f"no document {symbol_or_uid!r} in the store")
+    if len(uids) > 1:
+        info = _info(store, uids)
+        raise AmbiguousDocument(symbol_or_uid, [info.get(u, {"uid": u}) for u in uids])
+    focus = uids[0]
+    chain = _ancestors(store, focus)
+    below = _descendants(store, focus, set(chain))
+    info = _info(store, [*chain, *(c for kids in below.values() for c in kids)])
+
+    def build(uid: str) -> CascadeNode:
+        return _node(uid, info, tuple(build(c) for c in below.get(uid, [])), focus)
+
+    node = build(focus)
+    for uid in reversed(chain[:-1]):
+        node = _node(uid, info, (node,), focus)
+    return node
+
+
+# --- as text ------------------------------------------------------------------------------------------------
+
+
+def _chain(tree: CascadeNode) -> list[str]:
+    """Symbols from the top down through the focus, then on while the line does not branch."""
+    names, node, past_focus = [], tree, False
+    while True:
+        names.append(node.symbol or node.uid)
+        past_focus = past_focus or node.focus
+        if len(node.children) != 1 and (past_focus or not node.children):
+            return names
+        node = node.children[0] if len(node.children) == 1 else next(c for c in node.children if _has_focus(c))
+
+
+def _has_focus(node: CascadeNode) -> bool:
+    return any(n.focus for n in node.walk())
+
+
+def _describe(n: CascadeNode) -> str:
+    date = n.date or "date unknown"
+    if n.date and n.date_source and n.date_source.startswith("cited in"):
+        date += f" ({n.date_source})"
+    parts = [n.type_name, date, n.issuer, n.status]
+    if n.coverage is not None:
+        parts.append(f"coverage {n.coverage[0]}/{n.coverage[1]}")
+    line = f"{n.symbol or n.uid}  " + " · ".join(p for p in parts if p)
+    return line + ("  ◀" if n.focus else "")
+
+
+def _lines(node: CascadeNode, prefix: str, last: bool, top: bool) -> list[str]:
+    branch = "" if top else ("└─ " if last else "├─ ")
+    out = [prefix + branch + _describe(node)]
+    inner = prefix if top else prefix + ("   " if last else "│  ")
+    for i, child in enumerate(node.children):
+        out += _lines(child, inner, i == len(node.children) - 1, False)
+    return out
+
+
+def format_cascade(tree: CascadeNode) -> str:
+    """The chain on one line, then the indented tree with dates, issuers, status and coverage."""
+    return " → ".join(_chain(tree)) + "\n\n" + "\n".join(_lines(tree, "", True, True))
