@@ -1,0 +1,116 @@
+"""``python -m queries``: list the saved queries, or run one on a store.
+
+    python -m queries list
+    python -m queries show subplan_audit
+    python -m queries run subplan_audit --param plan=60-KH/TU --param as_of=2026-11-23 [--format table|csv|json]
+        [--out FILE.xlsx|.docx|.csv] [--store URL] [--timeout-ms 30000]
+
+``--store`` defaults to ``KG_STORE`` or the embedded store. ``--format csv`` prints CSV without a byte-order
+mark (for pipes); ``--out FILE.csv`` writes one with it (for Excel).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from graph.store import StoreError, open_store
+from queries.catalog import QueryError, SavedQuery, get_query, list_queries, validate
+from reports.model import Report, ReportError, Table
+from reports.tabular import to_csv_text, to_text
+from reports.writers import write_report
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m queries", description="Saved Cypher queries.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("list", help="the saved queries with their parameters")
+    show = sub.add_parser("show", help="a saved query's header and Cypher")
+    show.add_argument("name")
+    run = sub.add_parser("run", help="run a saved query (read-only)")
+    run.add_argument("name")
+    run.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE")
+    run.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    run.add_argument("--out", help="write the result to a .xlsx, .docx or .csv file")
+    run.add_argument("--store", help="store URL (default: KG_STORE or embedded)")
+    run.add_argument("--timeout-ms", type=int, default=30_000)
+    return parser
+
+
+def _describe(query: SavedQuery) -> str:
+    lines = [f"{query.name}: {query.title}", f"    {query.description}"]
+    for p in query.params:
+        default = "required" if p.required else f"default {p.default}"
+        lines.append(
+            f"    --param {p.name}=…  ({p.type}; {p.description}{'; ' if p.description else ''}{default})"
+        )
+    if problems := validate(query):
+        lines.append(f"    PROBLEMS: {'; '.join(problems)}")
+    return "\n".join(lines)
+
+
+def _pairs(items: Sequence[str]) -> dict[str, str]:
+    values = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param {item!r}: write it as NAME=VALUE")
+        values[name.strip()] = value
+    return values
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "iso_format"):  # neo4j.time values
+        return value.iso_format()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _run(args: argparse.Namespace) -> int:
+    query = get_query(args.name)
+    bound = query.bind(_pairs(args.param))
+    store = open_store(args.store)
+    try:
+        rows = store.read(query.cypher, bound, timeout_ms=args.timeout_ms)
+    finally:
+        store.close()
+    table = Table.from_records(query.title, rows, note=query.description)
+    if args.out:
+        as_of = date.fromisoformat(bound["as_of"]) if bound.get("as_of") else date.today()
+        subtitle = ", ".join(f"{k} = {v}" for k, v in bound.items() if v is not None)
+        report = Report(query.title, subtitle, as_of, {"Số dòng": len(rows)}, (table,))
+        for path in write_report(report, args.out):
+            print(f"wrote {path}", file=sys.stderr)
+    elif args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2, default=_json_default))
+    elif args.format == "csv":
+        sys.stdout.write(to_csv_text(table))
+    else:
+        print(to_text(table))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "list":
+            print("\n\n".join(_describe(q) for q in list_queries()))
+        elif args.command == "show":
+            print(get_query(args.name).cypher)
+        else:
+            return _run(args)
+    except (QueryError, ReportError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

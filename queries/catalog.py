@@ -1,0 +1,248 @@
+"""Saved queries: ``queries/*.cypher`` files with a header the app and the CLI read.
+
+A saved query is data (datasette's idea): one portable Cypher statement under a comment header ::
+
+    // title: Đơn vị chưa ban hành kế hoạch thực hiện
+    // description: Units a plan ordered to issue a sub-plan, with status as of a date.
+    // params: plan (symbol, plan symbol or uid, e.g. 60-KH/TU), as_of (date, default today)
+
+Each parameter is ``name (type, description…, default VALUE)``; types are ``symbol`` (a document's symbol or
+uid), ``string``, ``date`` (ISO; ``default today``), ``int``, ``float``, ``bool``. A parameter without a default
+is required. A header line that starts with ``//`` and no ``key:`` continues the previous key.
+
+>>> q = parse_query("x", "// title: T\\n// description: D\\n// params: n (int, default 3)\\nRETURN $n AS n")
+>>> q.bind({})
+{'n': 3}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from graph.store import GraphStore
+
+__all__ = [
+    "QUERY_DIR",
+    "Param",
+    "QueryError",
+    "SavedQuery",
+    "get_query",
+    "list_queries",
+    "load_query",
+    "parse_query",
+    "used_params",
+    "validate",
+]
+
+QUERY_DIR = Path(__file__).resolve().parent
+PARAM_TYPES = ("symbol", "string", "date", "int", "float", "bool")
+
+_HEADER_LINE = re.compile(r"^//\s*(?:(?P<key>[a-z_]+)\s*:)?\s*(?P<value>.*)$")
+_PARAM_ITEM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<spec>.*)\))?$", re.DOTALL)
+_STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
+_PARAM_USE = re.compile(r"\$([A-Za-z_]\w*)")
+_NOT_PORTABLE = {
+    r"\bEXISTS\s*\{": "EXISTS { } subqueries do not run on FalkorDB",
+    r"\bCOUNT\s*\{": "COUNT { } subqueries do not run on FalkorDB",
+    r"\bapoc\.": "APOC procedures are Neo4j-only",
+    r"\bshortestPath\s*\(": "shortestPath inside MATCH is not portable (use it in WITH/RETURN)",
+    r"\b(?:CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH)\b": "a saved query must only read",
+    r"\bLOAD\s+CSV\b": "a saved query must only read",
+}
+
+
+class QueryError(ValueError):
+    """An unknown query, a malformed header, or a parameter value that does not fit its type."""
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A declared ``$parameter``: its type, what it means, and its default (``None``: required)."""
+
+    name: str
+    type: str
+    description: str = ""
+    default: str | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+    def coerce(self, value: Any) -> Any:
+        """A CLI or form value (usually text) as the typed value the query expects."""
+        if value is None or not isinstance(value, str):
+            return value
+        text = value.strip()
+        try:
+            if self.type == "date":
+                return (date.today() if text.lower() == "today" else date.fromisoformat(text)).isoformat()
+            if self.type == "int":
+                return int(text)
+            if self.type == "float":
+                return float(text)
+        except ValueError as exc:
+            raise QueryError(f"parameter {self.name}: {value!r} is not a valid {self.type}") from exc
+        if self.type == "bool":
+            if text.lower() not in {"true", "false", "1", "0", "yes", "no"}:
+                raise QueryError(f"parameter {self.name}: {value!r} is not true or false")
+            return text.lower() in {"true", "1", "yes"}
+        return text
+
+    def default_value(self) -> Any:
+        """The default as a typed value (``today`` → today's ISO date; ``none`` → null)."""
+        if self.default is None or self.default.lower() in {"none", "null"}:
+            return None
+        return self.coerce(self.default.strip("'\""))
+
+
+@dataclass(frozen=True, slots=True)
+class SavedQuery:
+    """One ``.cypher`` file: its name (the file stem), header fields and the statement."""
+
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    cypher: str  # the whole file, header included (comments are valid Cypher)
+    path: Path | None = None
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise QueryError(f"query {self.name} has no parameter {name!r}; it takes: {self.param_names() or 'none'}")
+
+    def param_names(self) -> str:
+        return ", ".join(p.name for p in self.params)
+
+    def bind(self, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Every declared parameter with a typed value: given ones coerced, the others from their default."""
+        values = dict(values or {})
+        for name in values:
+            self.param(name)  # unknown names are an error, not silently ignored
+        bound: dict[str, Any] = {}
+        for p in self.params:
+            if p.name in values:
+                bound[p.name] = p.coerce(values[p.name])
+            elif p.required:
+                raise QueryError(f"query {self.name} needs --param {p.name}=… ({p.type}: {p.description})")
+            else:
+                bound[p.name] = p.default_value()
+        return bound
+
+    def run(
+        self, store: GraphStore, values: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Run read-only on ``store`` with the bound parameters; rows as dicts."""
+        return store.read(self.cypher, self.bind(values), timeout_ms=timeout_ms)
+
+
+def _split_top(text: str) -> list[str]:
+    """Split on commas outside parentheses."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current).strip())
+    return [p for p in parts if p]
+
+
+def _parse_param(item: str, query: str) -> Param:
+    match = _PARAM_ITEM.match(item)
+    if not match:
+        raise QueryError(f"query {query}: cannot read parameter {item!r} (expected: name (type, description))")
+    spec = _split_top(match["spec"] or "string")
+    kind, rest = spec[0].lower(), spec[1:]
+    if kind not in PARAM_TYPES:
+        raise QueryError(f"query {query}: parameter {match['name']} has type {kind!r}; use one of {PARAM_TYPES}")
+    defaults = [p[len("default") :].strip() for p in rest if p.lower().startswith("default ")]
+    description = ", ".join(p for p in rest if not p.lower().startswith("default "))
+    return Param(match["name"], kind, description, defaults[0] if defaults else None)
+
+
+def _header(text: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    key = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        match = _HEADER_LINE.match(stripped)
+        if not match:
+            break
+        if match["key"]:
+            key = match["key"]
+            fields[key] = match["value"].strip()
+        elif key:
+            fields[key] = f"{fields[key]} {match['value'].strip()}".strip()
+    return fields
+
+
+def parse_query(name: str, text: str, path: Path | None = None) -> SavedQuery:
+    """Read the header of a saved query; raise :class:`QueryError` when it lacks a title or a description."""
+    fields = _header(text)
+    for required in ("title", "description"):
+        if not fields.get(required):
+            raise QueryError(f"query {name}: the header has no '// {required}:' line")
+    raw = fields.get("params", "").strip()
+    items = [] if raw.lower() in {"", "none", "-"} else _split_top(raw)
+    params = tuple(_parse_param(item, name) for item in items)
+    return SavedQuery(name, fields["title"], fields["description"], params, text, path)
+
+
+def load_query(path: str | Path) -> SavedQuery:
+    path = Path(path)
+    return parse_query(path.stem, path.read_text(encoding="utf-8"), path)
+
+
+def list_queries(directory: str | Path = QUERY_DIR) -> list[SavedQuery]:
+    """Every saved query in ``directory``, by name."""
+    return [load_query(p) for p in sorted(Path(directory).glob("*.cypher"))]
+
+
+def get_query(name: str, directory: str | Path = QUERY_DIR) -> SavedQuery:
+    """The saved query called ``name`` (the file stem; ``.cypher`` may be given)."""
+    path = Path(directory) / f"{name.removesuffix('.cypher')}.cypher"
+    if not path.is_file():
+        known = ", ".join(q.name for q in list_queries(directory))
+        raise QueryError(f"no saved query {name!r}; known: {known}")
+    return load_query(path)
+
+
+def _code(cypher: str) -> str:
+    """The statement without comments and string literals (so words inside them are not mistaken for code)."""
+    return _STRING_OR_COMMENT.sub(lambda m: "" if m.group().startswith("//") else "''", cypher)
+
+
+def used_params(cypher: str) -> set[str]:
+    """Names of the ``$parameters`` the statement uses."""
+    return set(_PARAM_USE.findall(_code(cypher)))
+
+
+def validate(query: SavedQuery) -> list[str]:
+    """Problems with a saved query's header or portability; empty when it is fine."""
+    problems = []
+    declared = {p.name for p in query.params}
+    used = used_params(query.cypher)
+    if undeclared := used - declared:
+        problems.append(f"uses undeclared parameters: {', '.join(sorted(undeclared))}")
+    if unused := declared - used:
+        problems.append(f"declares unused parameters: {', '.join(sorted(unused))}")
+    code = _code(query.cypher)
+    for pattern, why in _NOT_PORTABLE.items():
+        if re.search(pattern, code, re.IGNORECASE):
+            problems.append(why)
+    if not code.strip():
+        problems.append("has no statement under the header")
+    return problems

@@ -1,0 +1,113 @@
+"""A :class:`~reports.model.Report` as an ``.xlsx`` workbook (openpyxl).
+
+A summary sheet first, then one sheet per table: bold header row, frozen under the header, auto-filter over the
+data, dates stored as real dates shown ``dd/mm/yyyy``, column widths fitted to the content (capped, long text
+wrapped).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reports.model import Cell, Report, Table
+
+__all__ = ["sheet_title", "to_xlsx_bytes"]
+
+_DATE_FORMAT = "DD/MM/YYYY"
+_MAX_WIDTH = 60
+_HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet title: no ``[]:*?/\\``, at most 31 characters."""
+    base = _BAD_SHEET_CHARS.sub("-", name).strip("' ") or "Bảng"
+    title, n = base[:31], 2
+    while title.lower() in taken:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title.lower())
+    return title
+
+
+def _excel_value(cell: Cell) -> Cell:
+    if isinstance(cell, datetime):
+        return cell.date()
+    return cell
+
+
+def _write_summary(ws: Worksheet, report: Report) -> None:
+    ws.append([report.title])
+    ws["A1"].font = Font(bold=True, size=14)
+    if report.subtitle:
+        ws.append([report.subtitle])
+    if report.as_of:
+        ws.append(["Tính đến ngày", report.as_of])
+        ws.cell(ws.max_row, 2).number_format = _DATE_FORMAT
+    ws.append([])
+    for key, value in report.summary.items():
+        ws.append([key, _excel_value(value)])
+        if isinstance(value, date):
+            ws.cell(ws.max_row, 2).number_format = _DATE_FORMAT
+    if report.sources:
+        ws.append([])
+        ws.append(["Nguồn"])
+        ws.cell(ws.max_row, 1).font = Font(bold=True)
+        for source in report.sources:
+            ws.append([source])
+    ws.column_dimensions["A"].width = 40
+    ws.column_dimensions["B"].width = 30
+
+
+def _write_table(ws: Worksheet, table: Table) -> None:
+    ws.append(list(table.columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for row in table.rows:
+        ws.append([_excel_value(c) for c in row])
+    for col, heading in enumerate(table.columns, start=1):
+        values = [row[col - 1] for row in table.rows]
+        _format_column(ws, col, heading, values)
+    ws.freeze_panes = "A2"
+    if table.rows:
+        ws.auto_filter.ref = ws.dimensions
+    if table.note:
+        ws.cell(ws.max_row + 2, 1, table.note).font = Font(italic=True)
+
+
+def _format_column(ws: Worksheet, col: int, heading: str, values: list[Cell]) -> None:
+    letter = get_column_letter(col)
+    widths = [len(heading)] + [10 if isinstance(v, date) else len(str(v)) for v in values if v is not None]
+    width = min(max(widths) + 2, _MAX_WIDTH)
+    ws.column_dimensions[letter].width = max(width, 8)
+    wrap = max(widths) + 2 > _MAX_WIDTH
+    for row, value in enumerate(values, start=2):
+        cell = ws.cell(row, col)
+        if isinstance(value, date):
+            cell.number_format = _DATE_FORMAT
+        if wrap:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def to_xlsx_bytes(report: Report) -> bytes:
+    """The workbook as bytes (for a download button or a file)."""
+    wb = Workbook()
+    summary = wb.active
+    assert summary is not None  # a new workbook always has one sheet
+    taken: set[str] = set()
+    summary.title = sheet_title("Tổng hợp", taken)
+    _write_summary(summary, report)
+    for table in report.tables:
+        _write_table(wb.create_sheet(sheet_title(table.name, taken)), table)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,61 @@
+"""Plain formats of a table: CSV (UTF-8 with a byte-order mark, so Excel reads Vietnamese right) and text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from datetime import date
+
+from reports.model import Cell, Table, format_date_vi
+
+__all__ = ["to_csv_bytes", "to_csv_text", "to_text"]
+
+BOM = "\ufeff"
+_TEXT_WIDTH = 50  # longest cell shown in a terminal table
+
+
+def _csv_value(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
+
+
+def to_csv_text(table: Table) -> str:
+    """The table as CSV text, without a byte-order mark (for a pipe)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table.columns)
+    writer.writerows([_csv_value(c) for c in row] for row in table.rows)
+    return out.getvalue()
+
+
+def to_csv_bytes(table: Table) -> bytes:
+    """The table as a CSV file: UTF-8 with a BOM, dates ISO, CRLF line ends."""
+    return (BOM + to_csv_text(table)).encode("utf-8")
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal (combining marks take none)."""
+    return sum(0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def _text_value(cell: Cell) -> str:
+    text = "" if cell is None else format_date_vi(cell) if isinstance(cell, date) else str(cell)
+    text = " ".join(text.split())
+    return text if len(text) <= _TEXT_WIDTH else text[: _TEXT_WIDTH - 1] + "…"
+
+
+def to_text(table: Table) -> str:
+    """A fixed-width table for a terminal, long cells cut with ``…``."""
+    cells = [list(table.columns)] + [[_text_value(c) for c in row] for row in table.rows]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(table.columns))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(v + " " * (w - _width(v)) for v, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines.append(f"({len(table.rows)} dòng)")
+    return "\n".join(lines)
