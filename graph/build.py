@@ -211,6 +211,8 @@ def _citations(b: _Builder) -> None:
                 text=c.text or None,
                 src=b.src(c.line),
             )
+            for other in c.other_dates:  # the same document printed with another date: kept for the conflict list
+                b.edge(Rel.CITES, b.uid, target, key=f"date:{other.date}", date=other.date, src=b.src(other.line))
 
 
 def _parent_section(paths: set[str], path: str) -> str | None:

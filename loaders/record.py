@@ -15,6 +15,7 @@ from typing import Any
 
 __all__ = [
     "Citation",
+    "CitedDate",
     "Signer",
     "Received",
     "SectionRecord",
@@ -29,6 +30,14 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
+class CitedDate:
+    """A date the text gives a cited document in one place, when other places give it another."""
+
+    date: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     """A document named in the text (implemented or cited)."""
 
@@ -39,6 +48,7 @@ class Citation:
     title: str | None = None
     text: str = ""  # the words of the citation as printed
     line: int | None = None
+    other_dates: tuple[CitedDate, ...] = ()  # dates printed elsewhere in the text that disagree with `date`
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,193 @@
+"""Stage 1: a file on disk → its text. Plain text (with encoding detection), Word (.docx) and PDF text layers.
+
+Every way a file can fail to be a text document ends in one :class:`~loaders.errors.LoadError` with a reason
+a user can act on: empty, binary, too large, undecodable, unsupported type, corrupt Office file, PDF without a
+text layer. Nothing here interprets the text; ``normalize`` does that.
+
+Encoding of ``.txt``/``.md``: strict UTF-8 (a BOM is dropped), then UTF-16 when the file starts with a UTF-16
+BOM, then Windows-1258 only when the result reads as Vietnamese; anything else is refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from loaders.errors import LoadError
+
+__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_BYTES", "SUFFIXES", "TEXT_SUFFIXES", "Source", "decode", "read"]
+
+MAX_TEXT_BYTES = 10 * 1024 * 1024  # a plain-text document larger than this is not one document
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a .docx/.pdf larger than this is refused before it is opened
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+_VOWELS = "aăâeêioôơuưy"
+VIETNAMESE_LETTERS = frozenset(
+    unicodedata.normalize("NFC", v + t) for base in (_VOWELS, _VOWELS.upper()) for v in base for t in _TONES
+) | frozenset("đĐ")
+_DISTINCTIVE = VIETNAMESE_LETTERS - frozenset("aeiouyAEIOUY")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The text of one file and what identifies the file itself."""
+
+    path: str
+    text: str
+    sha256: str
+    kind: str  # "text" | "docx" | "pdf"
+
+
+def read(path: str | Path) -> Source:
+    """Read ``path`` into a :class:`Source`; raises :class:`LoadError` when it is not a readable document."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise LoadError(p, f"unsupported file type '{suffix or p.name}' (expected {', '.join(SUFFIXES)})")
+    if not p.is_file():
+        raise LoadError(p, "no such file" if not p.exists() else "not a file")
+    size = p.stat().st_size
+    if size == 0:
+        raise LoadError(p, "empty file")
+    limit = MAX_TEXT_BYTES if suffix in TEXT_SUFFIXES else MAX_FILE_BYTES
+    if size > limit:
+        raise LoadError(p, f"file too large: {size / 2**20:.1f} MB (limit {limit // 2**20} MB)")
+    data = p.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if suffix in TEXT_SUFFIXES:
+        return Source(str(p), _checked(decode(data, p), p), digest, "text")
+    if suffix == ".docx":
+        return Source(str(p), _checked(_read_docx(p), p), digest, "docx")
+    return Source(str(p), _checked(_read_pdf(p), p), digest, "pdf")
+
+
+def _checked(text: str, path: Path) -> str:
+    if not text.strip():
+        raise LoadError(path, "empty file (no text)")
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise LoadError(path, f"too much text: more than {MAX_TEXT_BYTES // 2**20} MB")
+    return text
+
+
+def decode(data: bytes, path: str | Path = "<bytes>") -> str:
+    """Bytes of a plain-text file → str (see the module docstring for the order of encodings tried)."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise LoadError(path, f"cannot decode: broken UTF-16 ({exc.reason})") from None
+    if b"\x00" in data:
+        raise LoadError(path, "binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _windows_1258(data, path)
+    if _control_share(text) > 0.01:
+        raise LoadError(path, "binary file (control characters), not text")
+    return text
+
+
+def _windows_1258(data: bytes, path: str | Path) -> str:
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        text = ""
+    if text and looks_vietnamese(text):
+        return text
+    raise LoadError(path, "cannot decode: not UTF-8, UTF-16 or Windows-1258")
+
+
+def looks_vietnamese(text: str) -> bool:
+    """True when the letters are Latin/Vietnamese and some are distinctively Vietnamese (ư, ơ, đ, tones)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    known = sum(1 for c in letters if c.isascii() or c in VIETNAMESE_LETTERS)
+    return known / len(letters) >= 0.97 and any(c in _DISTINCTIVE for c in letters)
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+    return bad / len(text)
+
+
+# --- Office files ----------------------------------------------------------------------------------
+
+
+def _read_docx(path: Path) -> str:
+    """Paragraphs and tables in document order. Small two-column tables (the header and signature layout of
+    Vietnamese documents) give one line per cell paragraph; other tables give ``| a | b |`` rows."""
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        document = docx.Document(str(path))
+    except PackageNotFoundError:
+        raise LoadError(path, "cannot read .docx: not a Word document (no .docx package inside)") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
+        raise LoadError(path, f"cannot read .docx: {exc}") from None
+    out: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            out.extend(_table_lines(Table(child, document)))
+            out.append("")
+    return "\n".join(out)
+
+
+def _table_lines(table: Any) -> list[str]:
+    rows = [_unique_cells(row) for row in table.rows]
+    if rows and max(len(r) for r in rows) <= 2 and len(rows) <= 3:
+        lines: list[str] = []
+        for row in rows:
+            for cell in row:
+                lines.extend(p.text for p in cell.paragraphs)
+                lines.append("")
+        return lines
+    return ["| " + " | ".join(_cell_text(c) for c in row) + " |" for row in rows]
+
+
+def _unique_cells(row: Any) -> list[Any]:
+    """Cells of a row without the repeats python-docx returns for merged cells."""
+    seen: list[Any] = []
+    for cell in row.cells:
+        if not seen or cell._tc is not seen[-1]._tc:
+            seen.append(cell)
+    return seen
+
+
+def _cell_text(cell: Any) -> str:
+    text = " ".join(p.text.strip() for p in cell.paragraphs)
+    return " ".join(text.replace("|", "/").split())
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LoadError(path, "encrypted PDF: cannot read without the password")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise LoadError(path, f"cannot read .pdf: {exc}") from None
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise LoadError(path, "no text layer: needs OCR")
+    return text
