@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   := data/documents
 
-.PHONY: run test check lint typecheck bench load chromium clean
+.PHONY: run test check lint typecheck load chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,9 +41,6 @@ typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
 check: lint typecheck test
-
-bench: $(VENV)/.dev
-	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) data/store .pytest_cache .mypy_cache .ruff_cache
