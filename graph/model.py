@@ -19,26 +19,26 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 __all__ = [
-    "DocType",
+    "DOC_TYPES",
     "DocStatus",
-    "Rel",
+    "DocType",
     "Document",
-    "Section",
-    "Task",
+    "DocumentGraph",
+    "Edge",
+    "NodeValue",
     "Organ",
     "OrganGroup",
     "Person",
-    "Edge",
-    "NodeValue",
-    "DocumentGraph",
+    "Rel",
+    "Section",
+    "Task",
     "document_uid",
-    "section_uid",
-    "task_uid",
-    "person_uid",
-    "unresolved_organ_uid",
     "fold",
+    "person_uid",
+    "section_uid",
     "slug",
-    "DOC_TYPES",
+    "task_uid",
+    "unresolved_organ_uid",
 ]
 
 

@@ -12,7 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from graph.model import DocumentGraph
 
-__all__ = ["GraphStore", "StoreError", "ReadOnlyError", "open_store", "DEFAULT_STORE"]
+__all__ = ["DEFAULT_STORE", "GraphStore", "ReadOnlyError", "StoreError", "open_store"]
 
 DEFAULT_STORE = "embedded"
 

@@ -15,7 +15,7 @@ from graph.store import GraphStore
 from loaders.errors import LoadError
 from loaders.record import DocumentRecord
 
-__all__ = ["LoadResult", "SUPPORTED_SUFFIXES", "iter_documents", "load_file", "load_paths"]
+__all__ = ["SUPPORTED_SUFFIXES", "LoadResult", "iter_documents", "load_file", "load_paths"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 

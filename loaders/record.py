@@ -16,16 +16,16 @@ from typing import Any
 __all__ = [
     "Citation",
     "CitedDate",
-    "Signer",
-    "Received",
-    "SectionRecord",
-    "TaskRecord",
-    "SubplanRequirement",
-    "Recipient",
-    "OrganRef",
     "DocumentRecord",
-    "to_json",
+    "OrganRef",
+    "Received",
+    "Recipient",
+    "SectionRecord",
+    "Signer",
+    "SubplanRequirement",
+    "TaskRecord",
     "to_dict",
+    "to_json",
 ]
 
 
