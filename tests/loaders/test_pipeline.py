@@ -106,10 +106,11 @@ def test_implements_and_cascade_parent(path: Path, gold: dict[str, Any]) -> None
     assert r.cascade_parent == gold.get("cascade_parent")
 
 
-@pytest.mark.parametrize(("path", "gold"), GOLD, ids=[ids(g) for g in GOLD])
+WITH_CITES = [(path, gold) for path, gold in GOLD if "cites" in gold]
+
+
+@pytest.mark.parametrize(("path", "gold"), WITH_CITES, ids=[ids(g) for g in WITH_CITES])
 def test_numbered_cites(path: Path, gold: dict[str, Any]) -> None:
-    if "cites" not in gold:
-        pytest.skip("no cites in the gold")
     numbered = {c.number for c in record(path).cites if c.number}
     assert numbered == {c["number"] for c in gold["cites"] if c.get("number")}
 
