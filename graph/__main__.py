@@ -48,6 +48,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                     "relationships": counts.relationships,
                     "by_label": counts.by_label,
                     "by_type": counts.by_type,
+                    "documents": counts.documents,
                 },
                 ensure_ascii=False,
                 indent=1,
@@ -61,6 +62,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"Relationships: {counts.relationships}")
     for rel, n in counts.by_type.items():
         print(f"  {rel:<20} {n:>9}")
+    print(f"Documents: {sum(d['status'] == 'loaded' for d in counts.documents)} loaded, "
+          f"{sum(d['status'] == 'cited' for d in counts.documents)} cited only")  # fmt: skip
+    for d in counts.documents:
+        detail = f"{d['tasks']} tasks, {d['lead_organs']} lead organs" if d["status"] == "loaded" else "cited only"
+        print(f"  {d['symbol'] or d['uid']:<20} {d['date'] or '?':<11} {detail}")
     return 0
 
 

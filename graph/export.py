@@ -34,6 +34,19 @@ class GraphCounts:
     relationships: int
     by_label: dict[str, int] = field(default_factory=dict)
     by_type: dict[str, int] = field(default_factory=dict)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+
+
+# Per document: its status, and for a loaded one its tasks and the organs leading them.
+_DOCUMENTS = """
+MATCH (d:Document)
+OPTIONAL MATCH (d)-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)
+OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(o)
+WHERE a.role = 'lead'
+RETURN d.symbol AS symbol, d.uid AS uid, d.status AS status, d.date AS date,
+       count(DISTINCT t) AS tasks, count(DISTINCT o) AS lead_organs
+ORDER BY status DESC, uid
+"""
 
 
 def count_graph(store: GraphStore) -> GraphCounts:
@@ -46,6 +59,7 @@ def count_graph(store: GraphStore) -> GraphCounts:
         relationships=sum(int(row["n"]) for row in by_type),
         by_label={row["label"]: int(row["n"]) for row in by_label},
         by_type={row["type"]: int(row["n"]) for row in by_type},
+        documents=store.read(_DOCUMENTS),
     )
 
 
