@@ -85,6 +85,7 @@ def test_the_seeds_give_the_documented_graph_and_loading_twice_changes_nothing(e
 def test_either_order_dates_60_kh_tu_from_80_kh_duk(empty_store: GraphStore, order: int) -> None:
     load_paths(sorted(SEEDS.glob("*.txt"))[::order], empty_store)
     (row,) = empty_store.read(
-        "MATCH (d:Document {symbol: '60-KH/TU'}) RETURN d.date AS date, d.date_source AS source, d.status AS status"
+        "MATCH (d:Document {symbol: '60-KH/TU'}) "
+        "RETURN d.date AS date, d.date_source AS source, d.status AS status"
     )
     assert row == {"date": "2023-05-24", "source": "cited in binh-dinh:80-KH/ĐUK:2023", "status": "loaded"}
