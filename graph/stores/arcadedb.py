@@ -12,9 +12,11 @@ the data, and its log goes to ``PATH/log/`` rather than the terminal or the work
 
 from __future__ import annotations
 
+import atexit
 import os
 import secrets
 import socket
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +125,23 @@ class ArcadeDBServer:
             server.stop()
 
 
+_OPEN: dict[int, Callable[[], None]] = {}
+
+
+def _close_at_exit(key: int, close: Callable[[], None]) -> None:
+    """Close stores a process forgot to close before the JVM shuts down: a running ArcadeDB server (and a Bolt
+    driver connected to it) keeps Java threads alive, and the JVM's own exit then hangs or crashes. Registered
+    after the JVM started, so it runs before JPype's exit handler (``atexit`` runs last-in, first-out)."""
+    if not _OPEN:
+        atexit.register(_close_all)
+    _OPEN[key] = close
+
+
+def _close_all() -> None:
+    for close in list(_OPEN.values()):
+        close()
+
+
 class ArcadeDBStore(BoltStore):
     """A :class:`BoltStore` on the ArcadeDB server it started (``server``), which it stops on close."""
 
@@ -130,8 +149,11 @@ class ArcadeDBStore(BoltStore):
         self.server = server
 
         def close() -> None:
+            _OPEN.pop(id(self), None)
             driver.close()
             server.stop()
+
+        _close_at_exit(id(self), close)
 
         super().__init__(driver, database=DATABASE, name=f"ArcadeDB at {server.root}", on_close=close)
 
