@@ -1,0 +1,131 @@
+"""The Cypher console's logic, without Streamlit: run read-only with a time limit and a row cap, say clearly
+why a query was refused or failed, and find the nodes and edges in a result so it can be drawn.
+
+>>> graph_from_rows([{"n": {"_labels": ["Organ"], "uid": "o1", "name": "Tỉnh ủy"}}])[0][0].label
+'Tỉnh ủy'
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graph.store import GraphStore, ReadOnlyError, StoreError
+from ui.explorer import node_from_row
+from ui.graphview import GEdge, GNode
+
+__all__ = ["REFUSED_MESSAGE", "QueryResult", "flat_rows", "graph_from_rows", "is_edge", "is_node", "run_read"]
+
+REFUSED_MESSAGE = (
+    "Bảng điều khiển chỉ cho phép đọc: truy vấn này tìm cách ghi dữ liệu (CREATE, MERGE, SET, DELETE…) "
+    "nên đã bị từ chối. Dữ liệu không thay đổi."
+)
+_TIMEOUT_WORDS = ("timeout", "timed out", "time limit", "exceeded")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    rows: tuple[dict[str, Any], ...] = ()
+    truncated: bool = False  # more rows came back than the cap; only the first ``cap`` are kept
+    error: str | None = None
+    refused: bool = False  # the query tried to write
+    elapsed_ms: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def run_read(
+    store: GraphStore,
+    cypher: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout_ms: int,
+    row_cap: int,
+) -> QueryResult:
+    """Run ``cypher`` read-only; a write, a timeout or an error becomes the message, never an exception."""
+    if not cypher.strip():
+        return QueryResult(error="Chưa nhập truy vấn.")
+    started = time.monotonic()
+    try:
+        rows = store.read(cypher, params or {}, timeout_ms=timeout_ms)
+    except ReadOnlyError:
+        return QueryResult(error=REFUSED_MESSAGE, refused=True)
+    except StoreError as exc:
+        return QueryResult(error=_failure(str(exc), timeout_ms))
+    elapsed = int((time.monotonic() - started) * 1000)
+    return QueryResult(tuple(rows[:row_cap]), len(rows) > row_cap, elapsed_ms=elapsed)
+
+
+def _failure(message: str, timeout_ms: int) -> str:
+    if any(word in message.lower() for word in _TIMEOUT_WORDS):
+        return f"Truy vấn chạy quá thời gian cho phép ({timeout_ms / 1000:g} giây) nên đã bị dừng: {message}"
+    return f"Truy vấn lỗi: {message}"
+
+
+def is_node(value: object) -> bool:
+    return isinstance(value, Mapping) and "_labels" in value
+
+
+def is_edge(value: object) -> bool:
+    return isinstance(value, Mapping) and "_type" in value and "_start" in value and "_end" in value
+
+
+def _walk(value: object) -> Iterable[Mapping[str, Any]]:
+    """Every node and edge inside a value (paths and lists included)."""
+    if is_node(value) or is_edge(value):
+        yield value  # type: ignore[misc]
+        return
+    if isinstance(value, Mapping):
+        for v in value.values():
+            yield from _walk(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _walk(v)
+
+
+def _node_key(node: Mapping[str, Any]) -> str:
+    return str(node.get("uid") if node.get("uid") is not None else node.get("_id"))
+
+
+def graph_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[GNode], list[GEdge]]:
+    """The nodes and edges a result holds; edges whose ends are not in the result are left out."""
+    nodes: dict[str, GNode] = {}
+    by_id: dict[str, str] = {}  # a store's internal id → the key used in the picture
+    edges: list[Mapping[str, Any]] = []
+    for row in rows:
+        for item in _walk(row):
+            if is_edge(item):
+                edges.append(item)
+                continue
+            key = _node_key(item)
+            nodes.setdefault(key, node_from_row({**item, "uid": key, "labels": item["_labels"]}))
+            if item.get("_id") is not None:
+                by_id[str(item["_id"])] = key
+    drawn = []
+    for e in edges:
+        start, end = by_id.get(str(e["_start"]), str(e["_start"])), by_id.get(str(e["_end"]), str(e["_end"]))
+        if start in nodes and end in nodes:
+            drawn.append(GEdge(start, end, str(e["_type"])))
+    return list(nodes.values()), drawn
+
+
+def flat_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Rows a table can show: a node as its name or symbol, an edge as its type, other values as they are."""
+    return [{k: _flat(v) for k, v in row.items()} for row in rows]
+
+
+def _flat(value: Any) -> Any:
+    if is_node(value):
+        name = value.get("symbol") or value.get("name") or value.get("path") or value.get("uid")
+        return f"({':'.join(value['_labels'])}) {name}"
+    if is_edge(value):
+        return f"[:{value['_type']}]"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_flat(v)) for v in value)
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {_flat(v)}" for k, v in value.items())
+    return value

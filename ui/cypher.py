@@ -1,0 +1,104 @@
+"""Truy vấn Cypher: the saved queries with their parameters as form fields, and a free read-only console with a
+time limit and a row cap. Results show as a table and, when they hold nodes or edges, as a graph."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from queries.catalog import Param, QueryError, SavedQuery
+from reports.model import Report, Table
+from ui import data
+from ui.console import QueryResult, flat_rows
+from ui.widgets import graph_frame, show_report
+
+_EXAMPLE = """MATCH (d:Document)-[r:IMPLEMENTS]->(p:Document)
+RETURN d, r, p
+LIMIT 25"""
+
+
+def _field(query: SavedQuery, param: Param, symbols: list[str]) -> Any:
+    key = f"saved_{query.name}_{param.name}"
+    label = f"{param.name} — {param.description}" if param.description else param.name
+    default = param.default_value()
+    if param.type == "date":
+        return st.date_input(
+            label, date.fromisoformat(default) if default else date.today(), key=key, format="DD/MM/YYYY"
+        ).isoformat()
+    if param.type in {"int", "float"}:
+        return st.number_input(label, value=default if default is not None else 0, key=key)
+    if param.type == "bool":
+        return st.checkbox(label, value=bool(default), key=key)
+    if param.type == "symbol" and symbols:
+        index = symbols.index(default) if default in symbols else 0
+        return st.selectbox(label, symbols, index=index, key=key)
+    return st.text_input(label, value=default or "", key=key)
+
+
+def _saved() -> None:
+    queries = {q.name: q for q in data.saved_queries()}
+    name = st.selectbox("Truy vấn", list(queries), format_func=lambda n: queries[n].title, key="saved_name")
+    query = queries[name]
+    st.caption(query.description)
+    symbols = sorted({d["symbol"] for d in data.documents() if d.get("symbol")})
+    with st.form(f"saved_form_{name}"):
+        values = {p.name: _field(query, p, symbols) for p in query.params}
+        run = st.form_submit_button("Chạy truy vấn")
+    with st.expander("Câu lệnh Cypher"):
+        st.code(query.cypher, language="cypher")
+    if run:
+        try:
+            st.session_state["saved_result"] = (name, data.run_query(query.cypher, query.bind(values)))
+        except QueryError as exc:
+            st.session_state["saved_result"] = (name, QueryResult(error=f"Tham số không hợp lệ: {exc}"))
+    if (kept := st.session_state.get("saved_result")) and kept[0] == name:
+        _show(kept[1], query.title, f"saved_{name}")
+
+
+def _console() -> None:
+    st.caption(
+        "Bảng điều khiển chỉ đọc: truy vấn ghi dữ liệu (CREATE, MERGE, SET, DELETE…) bị từ chối; "
+        "truy vấn chạy quá thời gian cho phép bị dừng; kết quả bị cắt ở số dòng tối đa."
+    )
+    cypher = st.text_area("Câu lệnh Cypher", _EXAMPLE, height=160, key="console_text")
+    cols = st.columns(3)
+    seconds = cols[0].number_input(
+        "Thời gian tối đa (giây)", 1, 120, data.TIMEOUT_MS // 1000, key="console_timeout"
+    )
+    cap = cols[1].number_input("Số dòng tối đa", 1, 10_000, data.ROW_CAP, key="console_cap")
+    if cols[2].button("Chạy (chỉ đọc)", key="console_run", type="primary"):
+        st.session_state["console_result"] = data.run_query(
+            cypher, timeout_ms=int(seconds) * 1000, row_cap=int(cap)
+        )
+    if result := st.session_state.get("console_result"):
+        _show(result, "Kết quả truy vấn", "console")
+
+
+def _show(result: QueryResult, title: str, key: str) -> None:
+    if not result.ok:
+        st.error(result.error, icon=":material/block:" if result.refused else None)
+        return
+    note = f"{len(result.rows)} dòng, {result.elapsed_ms} ms"
+    st.success(note + (" — kết quả đã bị cắt ở số dòng tối đa." if result.truncated else "."))
+    rows = flat_rows(result.rows)
+    if not rows:
+        return
+    if html := data.result_graph_html(result.rows):
+        st.caption("Các nút và quan hệ trong kết quả")
+        graph_frame(html, 540)
+    table = Table.from_records(title[:60], rows)
+    show_report(Report.of_table(table, title=title), "ket-qua-truy-van", key)
+
+
+def render() -> None:
+    st.title("Truy vấn Cypher")
+    saved, free = st.tabs(["Truy vấn có sẵn", "Bảng điều khiển (chỉ đọc)"])
+    with saved:
+        _saved()
+    with free:
+        _console()
+
+
+render()

@@ -1,0 +1,381 @@
+"""What the cascade explorer draws: from a focus (a document or an organ) to :class:`GNode`/:class:`GEdge` lists.
+
+No Streamlit here. The sub-plan statuses come in through ``statuses`` (plan uid → unit uid → status), so the
+picture and the audit on the gaps page always agree.
+
+The view holds the focus, every document above it in the cascade, the documents below it down to ``depth``,
+and, when asked for, their organs, signers and cited documents. Tasks stay folded into one node per document
+("14 nhiệm vụ"), and a long list of units ordered to issue a sub-plan into one node per status, until the
+document is in ``open_docs``; ``expand`` adds every neighbour of the nodes named.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.store import GraphStore
+from reports.model import format_date_vi, parse_iso_date
+from reports.subplans import SubplanStatus
+from ui.graphview import GEdge, GNode
+
+__all__ = ["VIEW_KINDS", "Statuses", "ViewRequest", "build_view", "node_from_row", "vi_date"]
+
+# Optional layers of the picture (documents are always drawn).
+VIEW_KINDS: dict[str, str] = {
+    "organ": "Cơ quan (ban hành, phải xây dựng kế hoạch)",
+    "task": "Nhiệm vụ",
+    "person": "Người ký",
+    "cites": "Văn bản được dẫn chiếu",
+}
+
+# plan uid → {unit uid: (status, sub-plan uid or None, deadline)}
+Statuses = Callable[[str], Mapping[str, tuple[str, str | None, str | None]]]
+
+_MAX_NEIGHBOURS = 60
+FOLD_UNITS = 5  # more units than this without a sub-plan are drawn as one node per status
+_DOC_FIELDS = """d.uid AS uid, labels(d) AS labels, d.symbol AS symbol, d.type_name AS type_name,
+    d.title AS title, d.date AS date, d.status AS status"""
+
+
+@dataclass(frozen=True, slots=True)
+class ViewRequest:
+    focus: str
+    depth: int = 3
+    kinds: frozenset[str] = frozenset({"organ"})
+    open_docs: frozenset[str] = frozenset()
+    expand: frozenset[str] = frozenset()
+    as_of: str = ""
+
+
+def vi_date(value: Any) -> str:
+    """ISO date → ``dd/mm/yyyy``; empty for nothing, unchanged when it is not a date."""
+    parsed = parse_iso_date(value)
+    return format_date_vi(parsed) if parsed else ("" if value is None else str(value))
+
+
+def node_from_row(row: Mapping[str, Any], status: str | None = None) -> GNode:
+    """A picture node from a store row with ``uid``, ``labels`` and whatever properties it has."""
+    labels = set(row.get("labels") or ())
+    if "Document" in labels:
+        return _document_node(row, status)
+    if "Organ" in labels or "OrganGroup" in labels:
+        kind = "group" if "OrganGroup" in labels else "organ"
+        unresolved = "unresolved" if row.get("resolved") is False else None
+        return GNode(row["uid"], kind, row.get("name") or row["uid"], _organ_tip(row), status or unresolved)
+    if "Task" in labels:
+        return _task_node(row, status)
+    if "Person" in labels:
+        return GNode(row["uid"], "person", row.get("name") or row["uid"], row.get("name") or "")
+    if "Section" in labels:
+        tip = f"Mục {row.get('path') or ''}: {row.get('heading') or ''}"
+        return GNode(row["uid"], "section", row.get("path") or row["uid"], tip)
+    name = row.get("name") or row.get("symbol") or row.get("title") or row["uid"]
+    return GNode(row["uid"], "other", textwrap.shorten(str(name), 80), str(name))
+
+
+def _document_node(row: Mapping[str, Any], status: str | None) -> GNode:
+    symbol = row.get("symbol") or row["uid"]
+    kind = "resolution" if "Resolution" in (row.get("labels") or ()) else "document"
+    cited = row.get("status") == "cited"
+    tip = [f"{row.get('type_name') or 'Văn bản'} {symbol}"]
+    if row.get("date"):
+        tip.append(f"Ngày: {vi_date(row['date'])}")
+    if row.get("issuers"):
+        tip.append("Cơ quan ban hành: " + ", ".join(row["issuers"]))
+    if row.get("title"):
+        tip.append(textwrap.shorten(str(row["title"]), 300))
+    if cited:
+        tip.append("(chỉ được dẫn chiếu, chưa có văn bản trong kho)")
+    label = f"{symbol}\n{vi_date(row.get('date'))}".strip()
+    return GNode(row["uid"], kind, label, "\n".join(tip), "cited" if cited else status)
+
+
+def _organ_tip(row: Mapping[str, Any]) -> str:
+    tip = [str(row.get("name") or row["uid"])]
+    if row.get("resolved") is False:
+        tip.append("(tên chưa có trong danh mục cơ quan)")
+    if row.get("note"):
+        tip.append(str(row["note"]))
+    return "\n".join(tip)
+
+
+def _task_node(row: Mapping[str, Any], status: str | None) -> GNode:
+    tip = [f"Nhiệm vụ {row.get('path') or ''}", textwrap.shorten(str(row.get("text") or ""), 400)]
+    if row.get("deadline") or row.get("deadline_text"):
+        tip.append(f"Thời hạn: {vi_date(row.get('deadline'))} {row.get('deadline_text') or ''}".strip())
+    if row.get("lead"):
+        tip.append("Chủ trì: " + ", ".join(row["lead"]))
+    return GNode(row["uid"], "task", str(row.get("path") or "nhiệm vụ"), "\n".join(tip), status)
+
+
+@dataclass
+class _View:
+    store: GraphStore
+    request: ViewRequest
+    statuses: Statuses
+    nodes: dict[str, GNode] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], GEdge] = field(default_factory=dict)
+
+    def add(self, node: GNode) -> None:
+        old = self.nodes.get(node.uid)
+        if old is None or (node.status and not old.status):
+            self.nodes[node.uid] = node
+
+    def link(self, source: str, target: str, rel: str, label: str | None = None, dashed: bool = False) -> None:
+        self.edges.setdefault((source, target, rel), GEdge(source, target, rel, label, dashed))
+
+
+def build_view(store: GraphStore, request: ViewRequest, statuses: Statuses) -> tuple[list[GNode], list[GEdge]]:
+    """The nodes and edges to draw for ``request`` (see the module docstring)."""
+    view = _View(store, request, statuses)
+    seeds = _seed_documents(view)
+    docs = _cascade(view, seeds)
+    _documents(view, docs)
+    if "organ" in request.kinds:
+        _issuers(view, docs)
+        _subplan_units(view, docs)
+    if "person" in request.kinds:
+        _signers(view, docs)
+    _tasks(view, docs)
+    for uid in request.expand:
+        _neighbours(view, uid)
+    return list(view.nodes.values()), [
+        e for e in view.edges.values() if e.source in view.nodes and e.target in view.nodes
+    ]
+
+
+def _seed_documents(view: _View) -> list[str]:
+    """The focus itself when it is a document; for an organ, the documents it issued or owes."""
+    focus = view.request.focus
+    rows = view.store.read(
+        """
+        MATCH (o:Organ {uid: $uid})
+        OPTIONAL MATCH (o)-[r:PART_OF]-(x:Organ)
+        RETURN o.uid AS uid, labels(o) AS labels, o.name AS name, o.resolved AS resolved,
+               collect(DISTINCT {uid: x.uid, name: x.name, up: startNode(r).uid = o.uid}) AS tree
+        """,
+        {"uid": focus},
+    )
+    if not rows:
+        return [focus]
+    organ = rows[0]
+    view.add(node_from_row(organ))
+    for other in organ["tree"]:
+        if other.get("uid"):
+            view.add(node_from_row({**other, "labels": ["Organ"]}))
+            a, b = (focus, other["uid"]) if other["up"] else (other["uid"], focus)
+            view.link(a, b, "PART_OF")
+    docs = view.store.read(
+        """
+        MATCH (o:Organ {uid: $uid})
+        OPTIONAL MATCH (d1:Document)-[:ISSUED_BY]->(i:Organ) WHERE i.uid = o.uid OR (i)-[:PART_OF]->(o)
+        OPTIONAL MATCH (d2:Document)-[:REQUIRES_SUBPLAN]->(o)
+        RETURN collect(DISTINCT d1.uid) + collect(DISTINCT d2.uid) AS uids
+        """,
+        {"uid": focus},
+    )
+    return sorted(set(docs[0]["uids"])) if docs else []
+
+
+def _cascade(view: _View, seeds: list[str]) -> list[str]:
+    """Seeds, everything they implement (to the top), and what implements them down to ``depth``."""
+    hops = max(1, min(int(view.request.depth), 12))
+    rows = view.store.read(
+        f"""
+        MATCH (s:Document) WHERE s.uid IN $seeds
+        OPTIONAL MATCH (s)-[:IMPLEMENTS*1..12]->(up:Document)
+        OPTIONAL MATCH (down:Document)-[:IMPLEMENTS*1..{hops}]->(s)
+        RETURN collect(DISTINCT s.uid) + collect(DISTINCT up.uid) + collect(DISTINCT down.uid) AS uids
+        """,
+        {"seeds": seeds},
+    )
+    return sorted(set(rows[0]["uids"])) if rows else []
+
+
+def _documents(view: _View, docs: list[str]) -> None:
+    rows = view.store.read(
+        f"""
+        MATCH (d:Document) WHERE d.uid IN $docs
+        OPTIONAL MATCH (d)-[:ISSUED_BY]->(o:Organ)
+        RETURN {_DOC_FIELDS}, collect(o.name) AS issuers
+        """,
+        {"docs": docs},
+    )
+    late = _late_documents(view, docs)
+    for row in rows:
+        view.add(node_from_row(row, "late" if row["uid"] in late else None))
+    rels = "IMPLEMENTS|CITES" if "cites" in view.request.kinds else "IMPLEMENTS"
+    edges = view.store.read(
+        f"""
+        MATCH (d:Document)-[r:{rels}]->(p:Document) WHERE d.uid IN $docs
+        RETURN d.uid AS source, p.uid AS target, type(r) AS rel, {_DOC_FIELDS.replace("d.", "p.")},
+               r.cascade_parent AS cascade_parent
+        """,
+        {"docs": docs},
+    )
+    for e in edges:
+        if e["rel"] == "CITES":
+            view.add(node_from_row({**e, "uid": e["target"]}))
+        view.link(e["source"], e["target"], e["rel"], dashed=e["rel"] == "IMPLEMENTS" and not e["cascade_parent"])
+
+
+def _late_documents(view: _View, docs: list[str]) -> set[str]:
+    late: set[str] = set()
+    for plan in docs:
+        for status, subplan, _ in view.statuses(plan).values():
+            if status == "late" and subplan:
+                late.add(subplan)
+    return late
+
+
+def _issuers(view: _View, docs: list[str]) -> None:
+    rows = view.store.read(
+        """
+        MATCH (d:Document)-[:ISSUED_BY]->(o:Organ) WHERE d.uid IN $docs
+        RETURN d.uid AS doc, o.uid AS uid, labels(o) AS labels, o.name AS name, o.resolved AS resolved
+        """,
+        {"docs": docs},
+    )
+    for row in rows:
+        view.add(node_from_row(row))
+        view.link(row["doc"], row["uid"], "ISSUED_BY")
+
+
+def _subplan_units(view: _View, docs: list[str]) -> None:
+    """Units each plan ordered to issue a sub-plan, coloured by what the audit found.
+
+    A unit whose sub-plan was found is always drawn (it leads to that plan). The others are folded into one
+    node per status ("17 đơn vị · Chưa ban hành kế hoạch") when a plan has more than ``FOLD_UNITS`` of them,
+    until the plan is in ``open_docs``.
+    """
+    rows = view.store.read(
+        """
+        MATCH (d:Document)-[r:REQUIRES_SUBPLAN]->(o) WHERE d.uid IN $docs
+        RETURN d.uid AS doc, d.symbol AS symbol, o.uid AS uid, labels(o) AS labels, o.name AS name,
+               o.resolved AS resolved, r.deadline AS deadline
+        ORDER BY name
+        """,
+        {"docs": docs},
+    )
+    pending: dict[str, list[tuple[dict[str, Any], str | None]]] = {}
+    for row in rows:
+        status, subplan, _ = view.statuses(row["doc"]).get(row["uid"], (None, None, None))
+        if subplan:
+            _unit(view, row, status, subplan)
+        else:
+            pending.setdefault(row["doc"], []).append((row, status))
+    for doc, units in pending.items():
+        if doc in view.request.open_docs or len(units) <= FOLD_UNITS:
+            for row, status in units:
+                _unit(view, row, status, None)
+        else:
+            _folded_units(view, doc, units)
+
+
+def _status_text(status: str | None) -> str:
+    """The audit's Vietnamese words for a status (the same as in the audit table)."""
+    return SubplanStatus(status).label_vi if status in set(SubplanStatus) else "phải xây dựng kế hoạch"
+
+
+def _unit(view: _View, row: Mapping[str, Any], status: str | None, subplan: str | None) -> None:
+    note = f"Kế hoạch thực hiện {row['symbol']}: {_status_text(status)}"
+    if row.get("deadline"):
+        note += f" (hạn {vi_date(row['deadline'])})"
+    view.add(node_from_row({**row, "note": note}, status))
+    view.link(row["doc"], row["uid"], "REQUIRES_SUBPLAN")
+    if subplan and subplan in view.nodes:
+        view.link(subplan, row["uid"], "ISSUED_BY", label="kế hoạch của đơn vị", dashed=True)
+
+
+def _folded_units(view: _View, doc: str, units: list[tuple[dict[str, Any], str | None]]) -> None:
+    by_status: dict[str | None, list[str]] = {}
+    for row, status in units:
+        by_status.setdefault(status, []).append(str(row.get("name") or row["uid"]))
+    for status, names in by_status.items():
+        text = _status_text(status)
+        tip = f"{len(names)} đơn vị — {text}:\n" + "\n".join(f"• {n}" for n in names[:40])
+        uid = f"{doc}#units:{status}"
+        view.add(GNode(uid, "units", f"{len(names)} đơn vị\n{text}", tip, status))
+        view.link(doc, uid, "REQUIRES_SUBPLAN")
+
+
+def _signers(view: _View, docs: list[str]) -> None:
+    rows = view.store.read(
+        """
+        MATCH (d:Document)-[s:SIGNED_BY]->(p:Person) WHERE d.uid IN $docs
+        RETURN d.uid AS doc, p.uid AS uid, labels(p) AS labels, p.name AS name, s.title AS title
+        """,
+        {"docs": docs},
+    )
+    for row in rows:
+        view.add(node_from_row(row))
+        view.link(row["doc"], row["uid"], "SIGNED_BY", label=(row.get("title") or "ký").lower())
+
+
+def _tasks(view: _View, docs: list[str]) -> None:
+    """One folded node per document with tasks, or the tasks themselves for the documents opened."""
+    if "task" not in view.request.kinds:
+        return
+    rows = view.store.read(
+        """
+        MATCH (d:Document)-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task) WHERE d.uid IN $docs
+        RETURN d.uid AS doc, count(DISTINCT t) AS n
+        """,
+        {"docs": docs},
+    )
+    for row in rows:
+        if row["doc"] in view.request.open_docs:
+            _open_tasks(view, row["doc"])
+        elif row["n"]:
+            uid = f"{row['doc']}#tasks"
+            tip = f"{row['n']} nhiệm vụ — chọn văn bản ở ô 'Hiện chi tiết' để mở ra"
+            view.add(GNode(uid, "tasks", f"{row['n']} nhiệm vụ", tip))
+            view.link(row["doc"], uid, "HAS_TASK")
+
+
+def _open_tasks(view: _View, doc: str) -> None:
+    rows = view.store.read(
+        """
+        MATCH (d:Document {uid: $doc})-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)
+        OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(o:Organ)
+        RETURN DISTINCT t.uid AS uid, labels(t) AS labels, t.path AS path, t.text AS text, t.kind AS kind,
+               t.deadline AS deadline, t.deadline_text AS deadline_text, t.recurrence AS recurrence,
+               collect(CASE WHEN a.role = 'lead' THEN o.name END) AS lead,
+               collect({uid: o.uid, name: o.name, resolved: o.resolved, role: a.role}) AS organs
+        """,
+        {"doc": doc},
+    )
+    as_of = view.request.as_of
+    for row in rows:
+        # the rule of queries/overdue_tasks.cypher: a deadline passed, and the task does not recur
+        overdue = bool(
+            as_of and row.get("deadline") and str(row["deadline"]) < as_of and not row.get("recurrence")
+        )
+        view.add(node_from_row(row, "overdue" if overdue else None))
+        view.link(doc, row["uid"], "HAS_TASK")
+        for organ in row["organs"] if "organ" in view.request.kinds else ():
+            if organ.get("uid"):
+                view.add(node_from_row({**organ, "labels": ["Organ"]}))
+                label = "chủ trì" if organ.get("role") == "lead" else "phối hợp"
+                view.link(row["uid"], organ["uid"], "ASSIGNED_TO", label=label)
+
+
+def _neighbours(view: _View, uid: str) -> None:
+    """Every node one step from ``uid`` (at most ``_MAX_NEIGHBOURS``), whatever the relationship."""
+    fields = """m.uid AS uid, labels(m) AS labels, m.symbol AS symbol, m.name AS name, m.title AS title,
+        m.date AS date, m.status AS status, m.type_name AS type_name, m.resolved AS resolved, m.path AS path,
+        m.text AS text, m.heading AS heading, m.deadline AS deadline, m.deadline_text AS deadline_text"""
+    for arrow, outgoing in (("-[r]->", True), ("<-[r]-", False)):
+        rows = view.store.read(
+            f"MATCH (n {{uid: $uid}}){arrow}(m) RETURN type(r) AS rel, {fields} LIMIT {_MAX_NEIGHBOURS}",
+            {"uid": uid},
+        )
+        for row in rows:
+            if row.get("uid") is None:
+                continue
+            view.add(node_from_row(row))
+            source, target = (uid, row["uid"]) if outgoing else (row["uid"], uid)
+            view.link(source, target, row["rel"])
