@@ -32,15 +32,13 @@ from graph.model import (
     unresolved_organ_uid,
 )
 from loaders.record import Citation, DocumentRecord, OrganRef, TaskRecord
+from loaders.symbols import central_issuer, parse_symbol
 
 __all__ = ["GroupExpander", "build_document_graph", "citation_scope", "citation_uid", "record_uid"]
 
 # expand_group(group_uid, iso_date) → the member organs valid on that date (empty when unknown)
 GroupExpander = Callable[[str, str | None], list[OrganRef]]
 
-# Issuer codes of central Party and State bodies: a citation of `…/TW`, `…-TTg`, `…/QH15` needs no province.
-_CENTRAL_CODE = re.compile(r"^(?:.*TW|CP|TTg|VPCP|QH\d*|UBTVQH\d*|ĐĐQH\d*|B[A-ZĐ]{1,6}|VPĐU|ĐUCP|BCĐ.*)$")
-_STATE_TYPES = {"TT", "TTLT", "NQLT", "PA", "DA", "BB", "CĐ", "TC", "HĐ", "QĐ", "NĐ"}
 _YEAR_IN_SYMBOL = re.compile(r"/((?:19|20)\d{2})/")
 
 
@@ -48,23 +46,12 @@ def _year(iso: str | None) -> str | None:
     return iso[:4] if iso else None
 
 
-def _issuer_code(symbol: str) -> str:
-    """``60-KH/TU`` → ``TU``; ``03/NQ-CP`` → ``CP``; ``25/2021/QĐ-TTg`` → ``TTg``; ``9387/UBND-KT`` → ``UBND``."""
-    tail = symbol.rsplit("/", 1)[-1]
-    head, _, rest = tail.partition("-")
-    if not rest:
-        return tail
-    return rest if head in DOC_TYPES or head in _STATE_TYPES else head
-
-
 def citation_scope(citation: Citation, context_scope: str | None) -> str | None:
-    """Scope of a cited document: central codes → ``tw``; local codes → the citing document's scope."""
-    if not citation.number:
+    """Scope of a cited document: central issuer codes → ``tw``; local codes → the citing document's scope."""
+    symbol = parse_symbol(citation.number) if citation.number else None
+    if symbol is None:
         return None
-    code = _issuer_code(citation.number)
-    if _CENTRAL_CODE.match(code):
-        return "tw"
-    return context_scope
+    return "tw" if central_issuer(symbol.issuer) else context_scope
 
 
 def citation_uid(citation: Citation, context_scope: str | None) -> str:

@@ -53,7 +53,13 @@ _STATE_TYPES = {
     "NQLT", "VBHN", "KL",
 }  # fmt: skip
 _MIXED_CASE_CODES = {"TTG": "TTg"}
-_CENTRAL_CODE = re.compile(r"^(?:[A-ZĐ]*TW|CP|TTg|VPCP|QH\d*|UBTVQH\d*|ĐĐQH\d*)$")
+# Central issuer codes: Party bodies ending in TW, the Government and Prime Minister, the National Assembly,
+# and ministries (BTNMT, BNV, BGDĐT…); a ``B…`` code of a local Party commission (BTGTU, BNCTU, BTCHU…) or a
+# ban cán sự đảng / ban chỉ đạo (BCSĐ, BCĐ: central or provincial alike) is not central.
+_CENTRAL_CODE = re.compile(
+    r"^(?:[A-ZĐ]*TW|CP|TTg|VPCP|QH\d*|UBTVQH\d*|ĐĐQH\d*"
+    r"|B(?!CSĐ$|CĐ$|[A-ZĐ]*(?:TU|HU|QU|ĐU|ĐUK)$)[A-ZĐ]{1,7})$"
+)
 
 # Names of document types as printed before "số" or on the type line (lower case) → type code.
 TYPE_WORDS = {

@@ -7,7 +7,15 @@ import doctest
 import pytest
 
 from loaders import symbols
-from loaders.symbols import canonical, find_symbols, parse_symbol, same_symbol, type_code, type_name
+from loaders.symbols import (
+    canonical,
+    central_issuer,
+    find_symbols,
+    parse_symbol,
+    same_symbol,
+    type_code,
+    type_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +91,17 @@ def test_same_symbol() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(symbols).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("code", "central"),
+    [
+        ("TW", True), ("BTCTW", True), ("CP", True), ("TTg", True), ("QH15", True), ("ĐĐQH15", True),
+        ("BTNMT", True), ("BGDĐT", True), ("BNV", True),  # ministries
+        ("TU", False), ("ĐUK", False), ("UBND", False), ("VPĐU", False),
+        ("BTGTU", False), ("BNCTU", False), ("BTCHU", False),  # local Party commissions
+        ("BCSĐ", False), ("BCĐ", False),  # central or provincial alike: the citing scope decides
+    ],
+)  # fmt: skip
+def test_central_issuer_codes(code: str, central: bool) -> None:
+    assert central_issuer(code) is central
