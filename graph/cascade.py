@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from common.errors import DirectiveGraphError
 from graph.model import fold
 from graph.store import GraphStore
 
@@ -77,7 +78,7 @@ RETURN d.uid AS uid, d.symbol AS symbol, d.type_name AS type_name, d.title AS ti
 """
 
 
-class CascadeError(LookupError):
+class CascadeError(DirectiveGraphError, LookupError):
     """No document matches what was asked for."""
 
 

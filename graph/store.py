@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
+from common.errors import DirectiveGraphError
 from graph.model import DocumentGraph
 
-__all__ = ["DEFAULT_STORE", "GraphStore", "ReadOnlyError", "StoreError", "open_store"]
-
-DEFAULT_STORE = "embedded"
+__all__ = ["GraphStore", "ReadOnlyError", "StoreError", "open_store"]
 
 
-class StoreError(RuntimeError):
+class StoreError(DirectiveGraphError, RuntimeError):
     """A store could not be opened or a query failed; the message says which store and why."""
 
 

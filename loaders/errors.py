@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from common.errors import DirectiveGraphError
+
 __all__ = ["LoadError"]
 
 
-class LoadError(Exception):
+class LoadError(DirectiveGraphError):
     """A file could not be read or parsed. ``reason`` is written for the user; ``line`` is 1-based when known."""
 
     def __init__(self, path: str | Path, reason: str, line: int | None = None) -> None:

@@ -14,7 +14,6 @@ stood for on a date (:func:`expand_group`, :func:`group_members`), and what beca
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
+from common.settings import settings
 from loaders.gazetteer_files import GazetteerData, read_files
 from loaders.organ_entries import (
     Context,
@@ -57,7 +57,6 @@ __all__ = [
     "read_gazetteer",
 ]
 
-ENV_DIR = "KG_ORGANS_DIR"  # overrides the gazetteer directory
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _INNER_NOTE = re.compile(r"\s*\(([^()]*)\)")
 _EDGE_PUNCT = ",;:.()[]"
@@ -66,8 +65,7 @@ _FUZZY_MARGIN = 2.0
 
 def default_path() -> Path:
     """``$KG_ORGANS_DIR``, else ``data/organs`` under the project root."""
-    env = os.environ.get(ENV_DIR)
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "data" / "organs"
+    return settings().organs_dir
 
 
 def expand_abbreviations(text: str, rules: Rules) -> str:

@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from common.errors import DirectiveGraphError
+
 __all__ = [
     "EXISTENCE",
     "Context",
@@ -36,7 +38,7 @@ __all__ = [
 EXISTENCE = "*"
 
 
-class GazetteerError(ValueError):
+class GazetteerError(DirectiveGraphError, ValueError):
     """A gazetteer file that cannot be used, with the file, the organ and the reason."""
 
     def __init__(self, path: str | Path, organ: str | None, reason: str) -> None:

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from common.errors import DirectiveGraphError
 from graph.store import GraphStore
 
 __all__ = [
@@ -56,7 +57,7 @@ _NOT_PORTABLE = {
 }
 
 
-class QueryError(ValueError):
+class QueryError(DirectiveGraphError, ValueError):
     """An unknown query, a malformed header, or a parameter value that does not fit its type."""
 
 

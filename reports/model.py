@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from common.errors import DirectiveGraphError
+
 __all__ = ["Cell", "Report", "ReportError", "Table", "format_date_vi", "parse_iso_date", "to_cell"]
 
 Cell = str | int | float | bool | date | None
@@ -25,7 +27,7 @@ Cell = str | int | float | bool | date | None
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class ReportError(ValueError):
+class ReportError(DirectiveGraphError, ValueError):
     """A report could not be made (unknown document, ambiguous symbol, …); the message says what to change."""
 
 

@@ -9,7 +9,6 @@ page sees the new graph while nothing else is recomputed needlessly.
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -20,8 +19,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from common.settings import settings
 from graph.model import fold
-from graph.store import DEFAULT_STORE, GraphStore, open_store
+from graph.store import GraphStore, open_store
 from loaders.errors import LoadError
 from loaders.load import LoadResult
 from loaders.read import read as read_source
@@ -75,7 +75,7 @@ _Reader = Callable[..., Any]
 
 
 def _store_url() -> str:
-    return os.environ.get("KG_STORE") or DEFAULT_STORE
+    return settings().store
 
 
 @st.cache_resource(show_spinner="Đang mở kho dữ liệu…")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from common.settings import settings
 from graph.link import relink
 from graph.store import GraphStore
 from loaders.load import SUPPORTED_SUFFIXES, LoadResult, load_file
@@ -23,8 +23,6 @@ from loaders.pipeline import parse_file
 from loaders.record import to_dict
 
 __all__ = ["Preview", "load", "preview", "safe_name", "save_upload", "upload_dir"]
-
-_APP_DIR = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +34,7 @@ class Preview:
 
 
 def upload_dir() -> Path:
-    return Path(os.environ.get("KG_UPLOAD_DIR") or _APP_DIR / "data" / "documents" / "uploads")
+    return settings().upload_dir
 
 
 def safe_name(name: str) -> str:

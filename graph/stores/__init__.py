@@ -36,10 +36,10 @@ Portable Cypher (checked on FalkorDB 4.16 and on ArcadeDB 26.10 over Bolt):
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from graph.store import DEFAULT_STORE, GraphStore, ReadOnlyError, StoreError
+from common.settings import settings
+from graph.store import GraphStore, ReadOnlyError, StoreError
 from graph.stores.errors import QueryTimeoutError
 
 __all__ = ["BOLT_SCHEMES", "QueryTimeoutError", "ReadOnlyError", "StoreError", "open_store_url", "wipe"]
@@ -61,7 +61,7 @@ def open_store_url(url: str | None = None) -> GraphStore:
 
     Raises ``StoreError`` with the accepted forms when the URL is not one of them.
     """
-    spec = (url if url is not None else os.environ.get("KG_STORE") or DEFAULT_STORE).strip()
+    spec = (url if url is not None else settings().store).strip()
     kind = spec.split(":", 1)[0].lower()
     if spec.lower().startswith(BOLT_SCHEMES):
         from graph.stores.bolt import BoltStore

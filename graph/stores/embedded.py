@@ -26,6 +26,7 @@ from pathlib import Path
 import falkordb
 import redis
 
+from common.settings import settings
 from graph.store import StoreError
 from graph.stores.falkordb import FalkorDBStore, no_retry
 
@@ -38,8 +39,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 def default_data_dir() -> Path:
     """``KG_DATA_DIR`` if set, else ``data/store/`` under the project root."""
-    override = os.environ.get("KG_DATA_DIR")
-    return Path(override).expanduser() if override else PROJECT_ROOT / "data" / "store"
+    return settings().data_dir
 
 
 def _binaries() -> tuple[str, str]:

@@ -15,7 +15,6 @@ together, but keeps the ones before a command that fails: not all or nothing.)
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -25,6 +24,7 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from common.settings import settings
 from graph.model import DocumentGraph
 from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
@@ -41,9 +41,7 @@ from graph.stores.cypher import (
 from graph.stores.errors import QueryTimeoutError
 from graph.stores.values import parameter, params_header, plain
 
-__all__ = ["DEFAULT_GRAPH", "FalkorDBStore", "graph_name", "no_retry"]
-
-DEFAULT_GRAPH = "directive_graph"
+__all__ = ["FalkorDBStore", "graph_name", "no_retry"]
 
 
 def no_retry() -> Retry:
@@ -55,7 +53,7 @@ def no_retry() -> Retry:
 
 def graph_name() -> str:
     """The graph the project uses on a FalkorDB server: ``KG_GRAPH`` or ``directive_graph``."""
-    return os.environ.get("KG_GRAPH") or DEFAULT_GRAPH
+    return settings().graph
 
 
 class FalkorDBStore:

@@ -1,0 +1,69 @@
+"""Every ``KG_*`` setting, its default and what it means, in one place.
+
+Settings are read from the environment each time :func:`settings` is called (tests and the CLIs' ``--store``
+change them at run time); nothing else in the project reads ``os.environ`` for a ``KG_*`` name. The README's
+"Settings" table lists each one, and a test keeps the two in step.
+
+>>> s = settings({})
+>>> s.store, s.graph
+('embedded', 'directive_graph')
+>>> s.data_dir == PROJECT_ROOT / "data" / "store"
+True
+>>> settings({"KG_STORE": "arcadedb"}).store
+'arcadedb'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["PROJECT_ROOT", "VARIABLES", "Settings", "settings"]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+#: Each variable with its default (as the README shows it) and its meaning.
+VARIABLES: dict[str, tuple[str, str]] = {
+    "KG_STORE": (
+        "embedded",
+        "which graph store to open (embedded, embedded:PATH, arcadedb, neo4j://…, falkordb://…)",
+    ),
+    "KG_DATA_DIR": ("data/store", "where the embedded FalkorDB keeps its files"),
+    "KG_GRAPH": ("directive_graph", "the graph's name on a FalkorDB server"),
+    "KG_ORGANS_DIR": ("data/organs", "the organ gazetteer (YAML files)"),
+    "KG_UPLOAD_DIR": ("data/documents/uploads", "where the app keeps uploaded files"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The project's settings as read from one environment."""
+
+    store: str
+    data_dir: Path
+    graph: str
+    organs_dir: Path
+    upload_dir: Path
+
+
+def _path(value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings in ``environ`` (the process environment by default); an empty value means the default."""
+    env = os.environ if environ is None else environ
+
+    def get(name: str) -> str:
+        return env.get(name) or VARIABLES[name][0]
+
+    return Settings(
+        store=get("KG_STORE").strip(),
+        data_dir=_path(get("KG_DATA_DIR")),
+        graph=get("KG_GRAPH"),
+        organs_dir=_path(get("KG_ORGANS_DIR")),
+        upload_dir=_path(get("KG_UPLOAD_DIR")),
+    )
