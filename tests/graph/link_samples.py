@@ -18,6 +18,7 @@ from graph.link import LinkReport, relink
 from graph.model import DocumentGraph
 from graph.store import GraphStore
 from loaders.record import Citation, DocumentRecord, Received
+from tests.shared import CORPUS, SEEDS
 
 __all__ = [
     "BD60",
@@ -31,7 +32,6 @@ __all__ = [
     "R80",
     "SEEDS",
     "SEED_FILES",
-    "SHARED",
     "cascade_parents",
     "doc_props",
     "dump",
@@ -42,8 +42,7 @@ __all__ = [
     "symbols_chain",
 ]  # fmt: skip
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEEDS, CORPUS = SHARED / "seeds", SHARED / "corpus"
+
 SEED_FILES = tuple(sorted(SEEDS.glob("*.txt")))
 CORPUS_FILES = tuple(sorted(CORPUS.glob("*.txt")))
 

@@ -79,12 +79,10 @@ def test_a_citation_date_that_differs_from_the_documents_own_is_a_conflict(empty
 
 def test_the_phu_tho_plan_citing_27_nq_tw_with_two_dates_is_listed(empty_store: GraphStore) -> None:
     """1902/KH-UBND prints 27-NQ/TW as of 09/12/2022 in its title and 09/11/2022 in its preamble."""
-    from pathlib import Path
-
     from loaders.load import load_paths
+    from tests.shared import CORPUS
 
-    corpus = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-    load_paths(corpus.glob("ubnd-phutho_1902-*.txt"), empty_store)
+    load_paths(CORPUS.glob("ubnd-phutho_1902-*.txt"), empty_store)
     (conflict,) = list_conflicts(empty_store)
     assert conflict.symbol == "27-NQ/TW"
     assert [v.value for v in conflict.values] == ["2022-11-09", "2022-12-09"]

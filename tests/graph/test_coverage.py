@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from graph.coverage import Lead, Link, TaskText, addressed_to, coverage, effective_kind, evaluate
 from graph.link import relink
 from graph.store import GraphStore
 from loaders.load import load_paths
-from tests.graph.link_samples import BD80, SEED_FILES, SHARED
+from tests.graph.link_samples import BD80, SEED_FILES
+from tests.shared import gold
 
 REFORM = (
     "Đẩy mạnh cải cách hành chính, trọng tâm là cải cách thủ tục hành chính, đơn giản hóa thủ tục, bãi bỏ các "
@@ -95,7 +95,7 @@ def test_evaluate_counts_precision_and_recall() -> None:
 
 # --- the seeds, through the loader and the store: the gold of ../shared/gold/seeds.json -----------------------
 
-GOLD = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))["coverage_60_to_80"]
+GOLD = gold("seeds")["coverage_60_to_80"]
 _DERIVED = """
 MATCH (c:Task)-[r:DERIVED_FROM]->(p:Task)
 WHERE r.owner = $child

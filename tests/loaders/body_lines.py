@@ -13,7 +13,6 @@ from pathlib import Path
 
 from loaders.text import Line
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "documents"
 
 _ITEM = re.compile(

@@ -8,9 +8,7 @@ header field right, and at least 95% of the sampled tasks with the right lead or
 from __future__ import annotations
 
 import importlib.util
-import json
 from collections import Counter
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -19,8 +17,8 @@ import pytest
 from loaders.__main__ import _siblings
 from loaders.pipeline import complete_from_context, parse_file
 from loaders.record import to_dict
+from tests.shared import SHARED, gold
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 HEADER_FIELDS = ("number", "type", "date", "issuer", "signer", "implements")
 
 
@@ -49,11 +47,11 @@ def scores() -> dict[str, Counter[str]]:
     scorer = _scorer()
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
-    for gold_file, folder in (("seeds.json", "seeds"), ("corpus.json", "corpus")):
-        for gold in json.loads((SHARED / "gold" / gold_file).read_text())["documents"]:
-            path = SHARED / folder / gold["file"]
+    for name in ("seeds", "corpus"):
+        for doc in gold(name)["documents"]:
+            path = SHARED / name / doc["file"]
             record = complete_from_context(parse_file(path), _siblings(path))
-            for check, ok in scorer.score(to_dict(record), gold):
+            for check, ok in scorer.score(to_dict(record), doc):
                 totals[_field(check)] += 1
                 hits[_field(check)] += bool(ok)
     print("\nfield                          right / checked")

@@ -7,7 +7,6 @@ stage alone; one test runs the whole pipeline on every file.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,20 +17,17 @@ from loaders.errors import LoadError
 from loaders.pipeline import BodyContext, complete_from_context, parse_body, parse_file, parse_text
 from loaders.record import DocumentRecord
 from loaders.text import Line
+from tests.shared import CORPUS as CORPUS_DIR
+from tests.shared import gold
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "data" / "documents"
-
-pytestmark = pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold is not present")
 
 
 def _gold() -> list[tuple[Path, dict[str, Any]]]:
-    if not (SHARED / "gold").is_dir():
-        return []
     out = []
-    for name, folder in (("seeds.json", SEEDS), ("corpus.json", SHARED / "corpus")):
-        for doc in json.loads((SHARED / "gold" / name).read_text(encoding="utf-8"))["documents"]:
+    for name, folder in (("seeds", SEEDS), ("corpus", CORPUS_DIR)):
+        for doc in gold(name)["documents"]:
             out.append((folder / doc["file"], doc))
     return out
 
@@ -145,7 +141,7 @@ def test_lost_date_comes_from_the_document_that_cites_it() -> None:
     assert complete_from_context(record(path), []) == record(path)
 
 
-CORPUS = sorted((SHARED / "corpus").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+CORPUS = sorted(CORPUS_DIR.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:28])

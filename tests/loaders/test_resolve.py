@@ -7,7 +7,6 @@ The tables hold one case per line, however long, so a reviewer can read them as 
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,8 @@ import pytest
 from loaders.gazetteer import Context, Gazetteer, load_gazetteer
 from loaders.record import Citation, DocumentRecord, Received, Recipient, SubplanRequirement, TaskRecord
 from loaders.resolve import GENERIC, document_context, group_expander, resolve_name, resolve_record
+from tests.shared import gold
 
-GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold"
 GEN = "generic"  # expected uid column: a generic phrase, kept as text
 UNK = None  # expected uid column: unknown to the gazetteer, kept as text (completed with the province)
 
@@ -327,12 +326,11 @@ CORPUS_KEYS = {"lead", "coordinate", "reports_to"}
 def _gold_pairs() -> list[tuple[str, str]]:
     pairs = set()
     for gold_file, keys in (("seeds.json", SEED_KEYS), ("corpus.json", CORPUS_KEYS)):
-        for d in json.loads((GOLD / gold_file).read_text(encoding="utf-8"))["documents"]:
+        for d in gold(gold_file.removesuffix(".json"))["documents"]:
             pairs |= {(FILES[d["file"]], n) for n in _gold_names(d, keys) if "(of " not in n}
     return sorted(pairs)
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="../shared/gold is not beside the project")
 def test_every_gold_organ_name_resolves_as_the_gold_says(g: Gazetteer, contexts: dict[str, Context]) -> None:
     """Gold names are canonical already (seeds) or as printed (corpus): each resolves to what the table says."""
     table = {(doc, text): [name] for doc, text, name, _ in TABLE} | {(doc, t): n for doc, t, n in LISTS}

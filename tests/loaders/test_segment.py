@@ -9,8 +9,8 @@ import pytest
 from loaders.normalize import normalize
 from loaders.segment import Segments, segment, table_cells
 from loaders.text import Line
+from tests.shared import CORPUS
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "documents"
 
 
@@ -246,7 +246,7 @@ def test_table_cells() -> None:
 
 
 def _documents() -> list[Path]:
-    return sorted(SEEDS.glob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt"))
+    return sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", _documents(), ids=lambda p: p.name[:30])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,9 @@ from reports.__main__ import main
 from reports.coverage import coverage_document, coverage_report, is_key_task, path_key
 from reports.model import ReportError
 from reports.writers import to_docx_bytes, to_xlsx_bytes
+from tests.shared import gold
 
-GOLD = json.loads((Path(__file__).resolve().parents[3] / "shared/gold/seeds.json").read_text(encoding="utf-8"))
+GOLD = gold("seeds")
 LINKS = {link["parent"]: set(link["child"]) for link in GOLD["coverage_60_to_80"]["links"]}
 
 

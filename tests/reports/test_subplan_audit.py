@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,8 +25,9 @@ from reports.subplans import (
     subplan_statuses,
 )
 from reports.writers import to_csv_bytes, to_docx_bytes, to_xlsx_bytes
+from tests.shared import gold
 
-GOLD = json.loads((Path(__file__).resolve().parents[3] / "shared/gold/seeds.json").read_text(encoding="utf-8"))
+GOLD = gold("seeds")
 EXPECT = GOLD["subplan_audit_expectation"]
 AS_OF = date.fromisoformat(EXPECT["as_of"])
 BLOC = "Đảng ủy Khối các cơ quan tỉnh Bình Định"
