@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
 import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from body_lines import SEEDS, SHARED, file_lines, text_lines
+from body_lines import SEEDS, file_lines, text_lines
 
 from graph.model import fold
 from loaders.body import Body, parse_body
 from loaders.outline import read_outline
 from loaders.record import TaskRecord
 from loaders.text import Line
+from tests.shared import CORPUS as CORPUS_DIR
+from tests.shared import gold
 
 SEED_80 = "000_a85277af82c186c2.txt"
 SEED_60 = "001_0da2381aa2498f94.txt"
-GOLD_SEEDS = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))["documents"]
-GOLD_CORPUS = json.loads((SHARED / "gold" / "corpus.json").read_text(encoding="utf-8"))["documents"]
-CORPUS = sorted((SHARED / "corpus").glob("*.txt"))
+GOLD_SEEDS = gold("seeds")["documents"]
+GOLD_CORPUS = gold("corpus")["documents"]
+CORPUS = sorted(CORPUS_DIR.glob("*.txt"))
 
 
 def gold(file: str) -> dict[str, Any]:
@@ -171,7 +172,7 @@ SAMPLES = [(g["file"], g.get("date"), s) for g in GOLD_CORPUS for s in g.get("ta
 
 @pytest.mark.parametrize(("file", "day", "sample"), SAMPLES, ids=[f"{f[:12]}:{s['path']}" for f, _, s in SAMPLES])
 def test_corpus_gold_tasks(file: str, day: str | None, sample: dict[str, Any]) -> None:
-    task = _find(parse(SHARED / "corpus" / file, day), sample)
+    task = _find(parse(CORPUS_DIR / file, day), sample)
     assert task is not None, sample["starts"]
     for name in sample.get("lead") or []:
         assert any(contains(mine, name) for mine in task.lead), (name, task.lead)
@@ -184,7 +185,7 @@ ORDERS = [(g["file"], g.get("date"), r) for g in GOLD_CORPUS for r in g.get("sub
 
 @pytest.mark.parametrize(("file", "day", "order"), ORDERS, ids=[f"{f[:12]}:{r['path']}" for f, _, r in ORDERS])
 def test_corpus_gold_subplan_orders(file: str, day: str | None, order: dict[str, Any]) -> None:
-    found = {r.path: r for r in parse(SHARED / "corpus" / file, day).subplan_requirements}
+    found = {r.path: r for r in parse(CORPUS_DIR / file, day).subplan_requirements}
     assert order["path"] in found
     assert found[order["path"]].deadline == order.get("deadline")
     for unit in order["from_units"]:
@@ -197,7 +198,7 @@ def test_corpus_gold_subplan_orders(file: str, day: str | None, order: dict[str,
     + [(g["file"], g["task_count_in_text"]) for g in GOLD_CORPUS if g.get("task_count_in_text")],
 )
 def test_corpus_task_counts(file: str, expected: int) -> None:
-    body = parse(SHARED / "corpus" / file, None)
+    body = parse(CORPUS_DIR / file, None)
     # the test lines hold the whole file: root paragraphs before the body are its header, not tasks
     counted = [t for t in body.tasks if t.kind != "purpose" and not re.fullmatch(r"p\d+", t.path)]
     assert len(counted) == expected
