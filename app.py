@@ -1,5 +1,5 @@
 """directive-graph: the Streamlit app (``streamlit run app.py``). This file is only the navigation frame; the pages
-are in ``ui/`` and the logic in ``graph/``, ``queries/``, ``reports/`` and ``ui/data.py``.
+are in ``ui/pages/``, what they read in ``ui/views/`` (see ``ui/__init__.py``).
 
 The store is the one ``KG_STORE`` names (the embedded FalkorDB in ``data/store/`` by default).
 """
@@ -11,8 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph.store import StoreError
-from ui import data
-from ui.widgets import PAGES
+from ui import PAGES, refresh, store, store_name
 
 # A local file: a Material or emoji icon as favicon would be fetched from fonts.gstatic.com.
 FAVICON = str(Path(__file__).resolve().parent / "ui" / "favicon.png")
@@ -21,9 +20,9 @@ st.set_page_config(page_title="Đồ thị văn bản chỉ đạo", page_icon=F
 
 def _sidebar() -> None:
     with st.sidebar:
-        st.caption(f"Kho dữ liệu: {data.store_name()}")
+        st.caption(f"Kho dữ liệu: {store_name()}")
         if st.button("Làm mới dữ liệu", help="Đọc lại kho (khi văn bản được nạp từ nơi khác)"):
-            data.refresh()
+            refresh()
 
 
 def main() -> None:
@@ -33,7 +32,7 @@ def main() -> None:
     ]
     page = st.navigation(pages)
     try:
-        data.store()
+        store()
     except StoreError as exc:
         st.error(f"Không mở được kho dữ liệu: {exc}")
         st.stop()

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph.store import GraphStore, open_store
 from loaders.load import load_paths
-from ui.widgets import PAGES
+from ui.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "documents"

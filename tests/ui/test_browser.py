@@ -1,5 +1,5 @@
 """The app in a real browser: ``streamlit run app.py`` on the sample graph, driven by Debian's Chromium through
-Playwright. Every page renders, the cascade explorer draws its graph, a seed uploads and loads, a saved query
+Playwright. Every page renders, the cascade map draws its graph, a seed uploads and loads, a saved query
 runs, a write is refused — and no request leaves the machine.
 
 These tests fail (never skip) without ``/usr/bin/chromium``: ``make test`` installs it (``make chromium``).
@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, BrowserContext, Download, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect as pw_expect
 
-from ui.widgets import PAGES
+from ui.navigation import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-README_SHOTS = {"cascade": "so-do-chi-dao.png", "gaps": "khoang-trong.png"}
+README_SHOTS = {"cascade_map": "so-do-chi-dao.png", "gaps": "khoang-trong.png"}
 LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost", "data:", "blob:", "about:")
 BLOC = "Đảng ủy Khối các cơ quan tỉnh Bình Định"
 SEED_80 = ROOT / "data" / "documents" / "000_a85277af82c186c2.txt"
@@ -181,8 +181,8 @@ EXPECTED_TEXT = {
     "overview": ["Các chuỗi văn bản chỉ đạo", "Khoảng trống nổi bật", "Văn bản đã nạp"],
     "document": ["Vị trí trong chuỗi văn bản", "Số, ký hiệu"],
     "organ": ["Nhiệm vụ được giao", "Vị trí trong tổ chức"],
-    "cypher": ["Truy vấn có sẵn", "Bảng điều khiển (chỉ đọc)"],
-    "upload": ["Chọn tệp văn bản"],
+    "cypher_query": ["Truy vấn có sẵn", "Bảng điều khiển (chỉ đọc)"],
+    "document_upload": ["Chọn tệp văn bản"],
 }
 
 
@@ -196,8 +196,8 @@ def test_page_renders_in_vietnamese(page: Page, app_url: str, key: str) -> None:
     _shot(page, key)
 
 
-def test_cascade_explorer_draws_the_chosen_document(page: Page, app_url: str) -> None:
-    _open(page, app_url, "cascade")
+def test_cascade_map_draws_the_chosen_document(page: Page, app_url: str) -> None:
+    _open(page, app_url, "cascade_map")
     search = page.get_by_label("Tìm nghị quyết, văn bản hoặc cơ quan", exact=False)
     search.fill("ke hoach 60")
     search.press("Enter")
@@ -211,7 +211,7 @@ def test_cascade_explorer_draws_the_chosen_document(page: Page, app_url: str) ->
     assert any("27-NQ/TW" in label for label in labels)
     pw_expect(frame.get_by_text("Chú giải")).to_be_visible()
     page.wait_for_timeout(800)  # the first frame of the canvas
-    _shot(page, "cascade")
+    _shot(page, "cascade_map")
 
 
 def _download(page: Page, button: Locator) -> Download:
@@ -257,17 +257,17 @@ def test_document_source_shows_where_each_fact_came_from(page: Page, app_url: st
 
 
 def test_upload_previews_and_loads_a_seed(page: Page, app_url: str) -> None:
-    _open(page, app_url, "upload")
+    _open(page, app_url, "document_upload")
     page.locator("input[type=file]").set_input_files(str(SEED_80))
     pw_expect(page.get_by_text("80-KH/ĐUK", exact=False).first).to_be_visible()
     _settle(page)
     page.get_by_role("button", name="Nạp 1 tệp vào kho").click()
     pw_expect(page.get_by_text("Đã nạp 1/1 tệp", exact=False)).to_be_visible()
-    _shot(page, "upload")
+    _shot(page, "document_upload")
 
 
 def test_saved_query_runs_and_the_console_refuses_a_write(page: Page, app_url: str, sample_graph: Any) -> None:
-    _open(page, app_url, "cypher")
+    _open(page, app_url, "cypher_query")
     page.get_by_role("button", name="Chạy truy vấn").click()
     pw_expect(page.get_by_text("dòng,", exact=False).first).to_be_visible()
     _in_grid(page, "80-KH/ĐUK")  # the cascade under the first symbol (11-KH/TW): 60-KH/TU, 80-KH/ĐUK
@@ -277,4 +277,4 @@ def test_saved_query_runs_and_the_console_refuses_a_write(page: Page, app_url: s
     page.get_by_role("button", name="Chạy (chỉ đọc)").click()
     pw_expect(page.get_by_text("chỉ cho phép đọc", exact=False)).to_be_visible()
     assert sample_graph.store.read("MATCH (n:Intruder) RETURN count(n) AS n")[0]["n"] == 0
-    _shot(page, "cypher")
+    _shot(page, "cypher_query")

@@ -48,7 +48,7 @@ def test_overview_counts_cascades_and_gaps(open_page: Open) -> None:
 
 
 def test_search_box_ignores_diacritics(open_page: Open) -> None:
-    at = open_page("cascade")
+    at = open_page("cascade_map")
     at.text_input(key="cascade_query").input("ke hoach 60").run()
     options = at.selectbox(key="cascade_uid").options
     assert options and all("60-KH/TU" in o for o in options)
@@ -65,8 +65,8 @@ def _drawn(at: AppTest) -> str:
     return " ".join(f"{n['label']} {n['title']}" for n in json.loads(match.group(1)))
 
 
-def test_cascade_explorer_draws_the_cascade_offline(open_page: Open, app_env: SampleGraph) -> None:
-    at = open_page("cascade", selected_cascade=app_env.uid("60-KH/TU"))
+def test_cascade_map_draws_the_cascade_offline(open_page: Open, app_env: SampleGraph) -> None:
+    at = open_page("cascade_map", selected_cascade=app_env.uid("60-KH/TU"))
     html = str(at.get("iframe")[0].proto.srcdoc)
     assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']https?:", html)
     assert "Chưa ban hành kế hoạch" in html  # the legend: units of 60-KH/TU without a plan
@@ -139,7 +139,7 @@ def test_gaps_lists_cited_only_documents_and_overdue_tasks(open_page: Open) -> N
 
 
 def test_saved_query_runs_with_its_parameters(open_page: Open) -> None:
-    at = open_page("cypher")
+    at = open_page("cypher_query")
     at.selectbox(key="saved_name").set_value("subplan_audit").run()
     at.selectbox(key="saved_subplan_audit_plan").set_value("60-KH/TU")  # a form: sent with the submit
     next(b for b in at.button if b.label == "Chạy truy vấn").click().run()
@@ -150,7 +150,7 @@ def test_saved_query_runs_with_its_parameters(open_page: Open) -> None:
 
 def test_console_refuses_a_write_and_changes_nothing(open_page: Open, app_env: SampleGraph) -> None:
     before = app_env.store.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
-    at = open_page("cypher")
+    at = open_page("cypher_query")
     at.text_area(key="console_text").input("CREATE (n)").run()
     at.button(key="console_run").click().run()
     assert any("chỉ cho phép đọc" in e.value for e in at.error)
@@ -158,7 +158,7 @@ def test_console_refuses_a_write_and_changes_nothing(open_page: Open, app_env: S
 
 
 def test_console_shows_rows_and_a_graph(open_page: Open) -> None:
-    at = open_page("cypher")
+    at = open_page("cypher_query")
     at.text_area(key="console_text").input("MATCH (d:Document)-[r:IMPLEMENTS]->(p:Document) RETURN d, r, p").run()
     at.button(key="console_run").click().run()
     assert any("dòng" in s.value for s in at.success)
@@ -167,7 +167,7 @@ def test_console_shows_rows_and_a_graph(open_page: Open) -> None:
 
 
 def test_console_reports_a_syntax_error(open_page: Open) -> None:
-    at = open_page("cypher")
+    at = open_page("cypher_query")
     at.text_area(key="console_text").input("MATCH (n RETURN n").run()
     at.button(key="console_run").click().run()
     assert any(e.value.startswith("Truy vấn lỗi") for e in at.error)
@@ -175,7 +175,7 @@ def test_console_reports_a_syntax_error(open_page: Open) -> None:
 
 def test_upload_previews_then_loads_and_reports_a_bad_file(open_page: Open, app_env: SampleGraph) -> None:
     seed = SEED_80
-    at = open_page("upload")
+    at = open_page("document_upload")
     at.file_uploader(key="upload_files").set_value(
         [(seed.name, seed.read_bytes(), "text/plain"), ("hong.pdf", b"not a pdf", "application/pdf")]
     ).run()
@@ -190,7 +190,7 @@ def test_upload_previews_then_loads_and_reports_a_bad_file(open_page: Open, app_
 def test_console_stops_a_slow_query(open_page: Open, app_env: SampleGraph) -> None:
     if app_env.url.startswith("arcadedb"):
         pytest.skip("ArcadeDB ignores the transaction timeout (see graph/stores/bolt.py)")
-    at = open_page("cypher")
+    at = open_page("cypher_query")
     at.number_input(key="console_timeout").set_value(1)
     at.text_area(key="console_text").input(
         "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*)"
@@ -200,7 +200,7 @@ def test_console_stops_a_slow_query(open_page: Open, app_env: SampleGraph) -> No
 
 
 def test_console_caps_the_rows(open_page: Open) -> None:
-    at = open_page("cypher")
+    at = open_page("cypher_query")
     at.number_input(key="console_cap").set_value(5)
     at.text_area(key="console_text").input("UNWIND range(1, 100) AS x RETURN x")
     at.button(key="console_run").click().run()

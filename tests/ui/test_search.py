@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.search import Choice, search
+from ui.views.search import Choice, search
 
 
 def test_search_matches_with_and_without_diacritics() -> None:

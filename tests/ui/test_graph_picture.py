@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from ui.graphview import (
+from ui.components.graph_picture import (
     KIND_STYLE,
     STATUS_STYLE,
     GEdge,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import streamlit as st
 
-from ui import data
-from ui.explorer import VIEW_KINDS, ViewRequest
-from ui.widgets import as_of_input, goto, graph_frame, pick
+from ui.components.widgets import as_of_input, graph_frame, pick
+from ui.navigation import goto
+from ui.views.cascade_map import LAYERS, DrawnNode, MapRequest, cascade_map
+from ui.views.search import Choice
 
 
 def _controls() -> tuple[int, frozenset[str]]:
@@ -16,16 +17,13 @@ def _controls() -> tuple[int, frozenset[str]]:
     depth = cols[0].slider("Số cấp bên dưới", 1, 8, 3, key="cascade_depth")
     kinds = cols[1].multiselect(
         "Hiện thêm",
-        list(VIEW_KINDS),
+        list(LAYERS),
         default=["organ", "task"],
-        format_func=VIEW_KINDS.__getitem__,
+        format_func=LAYERS.__getitem__,
         key="cascade_kinds",
         placeholder="Chọn loại nút",
     )
     return depth, frozenset(kinds)
-
-
-_FOLDED = {"tasks", "units"}  # synthetic nodes standing for a folded list
 
 
 def _keep_known(key: str, options: Collection[str]) -> None:
@@ -34,10 +32,10 @@ def _keep_known(key: str, options: Collection[str]) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
 
 
-def _openers(drawn: list[tuple[str, str, str]]) -> tuple[frozenset[str], frozenset[str]]:
+def _openers(drawn: tuple[DrawnNode, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """Which documents to show in detail (tasks, each ordered unit) and which nodes to expand (all neighbours)."""
-    label = {uid: name for uid, name, kind in drawn if kind not in _FOLDED}
-    folded = {uid.split("#", 1)[0] for uid, _, kind in drawn if kind in _FOLDED}
+    label: Mapping[str, str] = {n.uid: n.label for n in drawn if not n.folded}
+    folded = {n.document for n in drawn if n.folded}
     docs = [uid for uid in label if uid in folded]
     _keep_known("cascade_open", docs)
     _keep_known("cascade_expand", label)
@@ -59,7 +57,7 @@ def _openers(drawn: list[tuple[str, str, str]]) -> tuple[frozenset[str], frozens
     return frozenset(opened), frozenset(expand)
 
 
-def _links(focus: data.Choice) -> None:
+def _links(focus: Choice) -> None:
     cols = st.columns(3)
     if focus.kind == "document" and cols[0].button("Mở trang văn bản", key="cascade_to_doc"):
         goto("document", doc=focus.uid)
@@ -81,17 +79,16 @@ def render() -> None:
         return
     depth, kinds = _controls()
     as_of = as_of_input("Xét thời hạn tính đến ngày", "cascade_as_of")
-    base = ViewRequest(focus.uid, depth, kinds, as_of=as_of.isoformat())
-    _, drawn = data.cascade_html(base)
-    open_docs, expand = _openers(drawn)
-    request = ViewRequest(focus.uid, depth, kinds, open_docs, expand, as_of.isoformat())
-    html, drawn = data.cascade_html(request)
+    folded = cascade_map(MapRequest(focus.uid, depth, kinds, as_of=as_of))
+    open_docs, expand = _openers(folded.drawn)
+    picture = cascade_map(MapRequest(focus.uid, depth, kinds, open_docs, expand, as_of))
     st.caption(
-        f"{len(drawn)} nút. Trên cùng là văn bản đầu chuỗi; di chuột lên một nút để xem số, ngày, cơ quan "
+        f"{len(picture.drawn)} nút. Trên cùng là văn bản đầu chuỗi; di chuột lên một nút để xem số, ngày, cơ quan "
         "ban hành và trích yếu; kéo để di chuyển, cuộn để phóng to."
     )
-    graph_frame(html, 680)
+    graph_frame(picture.html, 680)
     _links(focus)
 
 
-render()
+if __name__ == "__main__":
+    render()

@@ -1,39 +1,50 @@
-"""What the cascade explorer draws: from a focus (a document or an organ) to :class:`GNode`/:class:`GEdge` lists.
+"""What the cascade map (Sơ đồ chỉ đạo) draws: from a focus (a document or an organ) to a graph picture.
 
-No Streamlit here. The sub-plan statuses come in through ``statuses`` (plan uid → unit uid → status), so the
-picture and the audit on the gaps page always agree.
-
-The view holds the focus, every document above it in the cascade, the documents below it down to ``depth``,
+The picture holds the focus, every document above it in the cascade, the documents below it down to ``depth``,
 and, when asked for, their organs, signers and cited documents. Tasks stay folded into one node per document
 ("14 nhiệm vụ"), and a long list of units ordered to issue a sub-plan into one node per status, until the
-document is in ``open_docs``; ``expand`` adds every neighbour of the nodes named.
+document is in ``open_docs``; ``expand`` adds every neighbour of the nodes named. Sub-plan statuses come from
+the audit (:mod:`ui.views.subplan_status`), so the picture and the audit on the gaps page always agree.
 """
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from graph.store import GraphStore
-from reports.model import format_date_vi, parse_iso_date
-from reports.subplans import SubplanStatus
-from ui.graphview import GEdge, GNode
+import streamlit as st
 
-__all__ = ["VIEW_KINDS", "Statuses", "ViewRequest", "build_view", "node_from_row", "vi_date"]
+from graph.store import GraphStore
+from reports.subplans import SubplanStatus
+from ui.components.graph_picture import GEdge, GNode, render_html
+from ui.store import Generation, generation, store
+from ui.views.graph_nodes import node_from_row
+from ui.views.rows import vi_date
+from ui.views.subplan_status import Statuses, status_lookup
+
+__all__ = [
+    "FOLDED_KINDS",
+    "FOLD_UNITS",
+    "LAYERS",
+    "CascadeMap",
+    "DrawnNode",
+    "MapRequest",
+    "build_map",
+    "cascade_map",
+    "read_cascade_map",
+]
 
 # Optional layers of the picture (documents are always drawn).
-VIEW_KINDS: dict[str, str] = {
+LAYERS: dict[str, str] = {
     "organ": "Cơ quan (ban hành, phải xây dựng kế hoạch)",
     "task": "Nhiệm vụ",
     "person": "Người ký",
     "cites": "Văn bản được dẫn chiếu",
 }
 
-# plan uid → {unit uid: (status, sub-plan uid or None, deadline)}
-Statuses = Callable[[str], Mapping[str, tuple[str, str | None, str | None]]]
-
+FOLDED_KINDS = frozenset({"tasks", "units"})  # synthetic nodes standing for a folded list
 _MAX_NEIGHBOURS = 60
 FOLD_UNITS = 5  # more units than this without a sub-plan are drawn as one node per status
 _DOC_FIELDS = """d.uid AS uid, labels(d) AS labels, d.symbol AS symbol, d.type_name AS type_name,
@@ -41,80 +52,41 @@ _DOC_FIELDS = """d.uid AS uid, labels(d) AS labels, d.symbol AS symbol, d.type_n
 
 
 @dataclass(frozen=True, slots=True)
-class ViewRequest:
-    focus: str
-    depth: int = 3
-    kinds: frozenset[str] = frozenset({"organ"})
-    open_docs: frozenset[str] = frozenset()
-    expand: frozenset[str] = frozenset()
-    as_of: str = ""
+class MapRequest:
+    focus: str  # a document or organ uid
+    depth: int = 3  # levels of implementing documents drawn below the focus
+    kinds: frozenset[str] = frozenset({"organ"})  # keys of LAYERS
+    open_docs: frozenset[str] = frozenset()  # documents whose tasks and units are drawn one by one
+    expand: frozenset[str] = frozenset()  # nodes whose every neighbour is drawn
+    as_of: date = field(default_factory=date.today)  # for sub-plan statuses and overdue tasks
 
 
-def vi_date(value: Any) -> str:
-    """ISO date → ``dd/mm/yyyy``; empty for nothing, unchanged when it is not a date."""
-    parsed = parse_iso_date(value)
-    return format_date_vi(parsed) if parsed else ("" if value is None else str(value))
+@dataclass(frozen=True, slots=True)
+class DrawnNode:
+    uid: str
+    label: str  # on one line
+    kind: str
+
+    @property
+    def folded(self) -> bool:
+        """A synthetic node standing for a folded list of tasks or units (its uid is ``<document>#…``)."""
+        return self.kind in FOLDED_KINDS
+
+    @property
+    def document(self) -> str:
+        return self.uid.split("#", 1)[0]
 
 
-def node_from_row(row: Mapping[str, Any], status: str | None = None) -> GNode:
-    """A picture node from a store row with ``uid``, ``labels`` and whatever properties it has."""
-    labels = set(row.get("labels") or ())
-    if "Document" in labels:
-        return _document_node(row, status)
-    if "Organ" in labels or "OrganGroup" in labels:
-        kind = "group" if "OrganGroup" in labels else "organ"
-        unresolved = "unresolved" if row.get("resolved") is False else None
-        return GNode(row["uid"], kind, row.get("name") or row["uid"], _organ_tip(row), status or unresolved)
-    if "Task" in labels:
-        return _task_node(row, status)
-    if "Person" in labels:
-        return GNode(row["uid"], "person", row.get("name") or row["uid"], row.get("name") or "")
-    if "Section" in labels:
-        tip = f"Mục {row.get('path') or ''}: {row.get('heading') or ''}"
-        return GNode(row["uid"], "section", row.get("path") or row["uid"], tip)
-    name = row.get("name") or row.get("symbol") or row.get("title") or row["uid"]
-    return GNode(row["uid"], "other", textwrap.shorten(str(name), 80), str(name))
-
-
-def _document_node(row: Mapping[str, Any], status: str | None) -> GNode:
-    symbol = row.get("symbol") or row["uid"]
-    kind = "resolution" if "Resolution" in (row.get("labels") or ()) else "document"
-    cited = row.get("status") == "cited"
-    tip = [f"{row.get('type_name') or 'Văn bản'} {symbol}"]
-    if row.get("date"):
-        tip.append(f"Ngày: {vi_date(row['date'])}")
-    if row.get("issuers"):
-        tip.append("Cơ quan ban hành: " + ", ".join(row["issuers"]))
-    if row.get("title"):
-        tip.append(textwrap.shorten(str(row["title"]), 300))
-    if cited:
-        tip.append("(chỉ được dẫn chiếu, chưa có văn bản trong kho)")
-    label = f"{symbol}\n{vi_date(row.get('date'))}".strip()
-    return GNode(row["uid"], kind, label, "\n".join(tip), "cited" if cited else status)
-
-
-def _organ_tip(row: Mapping[str, Any]) -> str:
-    tip = [str(row.get("name") or row["uid"])]
-    if row.get("resolved") is False:
-        tip.append("(tên chưa có trong danh mục cơ quan)")
-    if row.get("note"):
-        tip.append(str(row["note"]))
-    return "\n".join(tip)
-
-
-def _task_node(row: Mapping[str, Any], status: str | None) -> GNode:
-    tip = [f"Nhiệm vụ {row.get('path') or ''}", textwrap.shorten(str(row.get("text") or ""), 400)]
-    if row.get("deadline") or row.get("deadline_text"):
-        tip.append(f"Thời hạn: {vi_date(row.get('deadline'))} {row.get('deadline_text') or ''}".strip())
-    if row.get("lead"):
-        tip.append("Chủ trì: " + ", ".join(row["lead"]))
-    return GNode(row["uid"], "task", str(row.get("path") or "nhiệm vụ"), "\n".join(tip), status)
+@dataclass(frozen=True, slots=True)
+class CascadeMap:
+    html: str  # a self-contained vis-network page
+    drawn: tuple[DrawnNode, ...]  # every node drawn, for the unfold and expand controls
 
 
 @dataclass
 class _View:
     store: GraphStore
-    request: ViewRequest
+    request: MapRequest
     statuses: Statuses
     nodes: dict[str, GNode] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], GEdge] = field(default_factory=dict)
@@ -128,7 +100,7 @@ class _View:
         self.edges.setdefault((source, target, rel), GEdge(source, target, rel, label, dashed))
 
 
-def build_view(store: GraphStore, request: ViewRequest, statuses: Statuses) -> tuple[list[GNode], list[GEdge]]:
+def build_map(store: GraphStore, request: MapRequest, statuses: Statuses) -> tuple[list[GNode], list[GEdge]]:
     """The nodes and edges to draw for ``request`` (see the module docstring)."""
     view = _View(store, request, statuses)
     seeds = _seed_documents(view)
@@ -348,12 +320,10 @@ def _open_tasks(view: _View, doc: str) -> None:
         """,
         {"doc": doc},
     )
-    as_of = view.request.as_of
+    as_of = view.request.as_of.isoformat()
     for row in rows:
         # the rule of queries/overdue_tasks.cypher: a deadline passed, and the task does not recur
-        overdue = bool(
-            as_of and row.get("deadline") and str(row["deadline"]) < as_of and not row.get("recurrence")
-        )
+        overdue = bool(row.get("deadline") and str(row["deadline"]) < as_of and not row.get("recurrence"))
         view.add(node_from_row(row, "overdue" if overdue else None))
         view.link(doc, row["uid"], "HAS_TASK")
         for organ in row["organs"] if "organ" in view.request.kinds else ():
@@ -379,3 +349,18 @@ def _neighbours(view: _View, uid: str) -> None:
             view.add(node_from_row(row))
             source, target = (uid, row["uid"]) if outgoing else (row["uid"], uid)
             view.link(source, target, row["rel"])
+
+
+def read_cascade_map(store: GraphStore, request: MapRequest) -> CascadeMap:
+    nodes, edges = build_map(store, request, status_lookup(store, request.as_of))
+    drawn = tuple(DrawnNode(n.uid, n.label.replace("\n", " "), n.kind) for n in nodes)
+    return CascadeMap(render_html(nodes, edges, height=660), drawn)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)  # a picture is ~0.7 MB of HTML
+def _cascade_map(gen: Generation, request: MapRequest) -> CascadeMap:
+    return read_cascade_map(store(), request)
+
+
+def cascade_map(request: MapRequest) -> CascadeMap:
+    return _cascade_map(generation(), request)

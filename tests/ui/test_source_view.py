@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
-from ui.sourceview import excerpt, facts_by_line, line_of, render_source
+from ui.components.source_view import excerpt, render_source
+from ui.views.document import (
+    DocumentFacts,
+    DocumentLink,
+    DocumentTask,
+    DocumentView,
+    Section,
+    Signer,
+    SubplanOrder,
+    facts_by_line,
+)
+from ui.views.rows import from_row, line_of
 
-VIEW = {
-    "facts": {"signers": [{"name": "Nguyễn Hữu Lộc", "src": "binh-dinh:80-KH/ĐUK:2023:85"}]},
-    "links": [{"direction": "up", "symbol": "60-KH/TU", "src": "binh-dinh:80-KH/ĐUK:2023:17"}],
-    "sections": [{"path": "III", "src": "binh-dinh:80-KH/ĐUK:2023:67"}],
-    "tasks": [{"path": "III.2", "line": 71}, {"path": "III.2.p1", "src": "binh-dinh:80-KH/ĐUK:2023:71"}],
-    "subplans": [{"unit": "Chi bộ", "src": "binh-dinh:80-KH/ĐUK:2023:71"}],
-    "recipients": [],
-}
+VIEW = DocumentView(
+    facts=from_row(
+        DocumentFacts,
+        {"uid": "binh-dinh:80-KH/ĐUK:2023"},
+        signers=(from_row(Signer, {"name": "Nguyễn Hữu Lộc", "src": "binh-dinh:80-KH/ĐUK:2023:85"}),),
+    ),
+    links=(
+        from_row(DocumentLink, {"direction": "up", "symbol": "60-KH/TU", "src": "binh-dinh:80-KH/ĐUK:2023:17"}),
+    ),
+    sections=(from_row(Section, {"path": "III", "src": "binh-dinh:80-KH/ĐUK:2023:67"}),),
+    tasks=(
+        from_row(DocumentTask, {"path": "III.2", "line": 71}),
+        from_row(DocumentTask, {"path": "III.2.p1", "src": "binh-dinh:80-KH/ĐUK:2023:71"}),
+    ),
+    subplans=(from_row(SubplanOrder, {"unit": "Chi bộ", "src": "binh-dinh:80-KH/ĐUK:2023:71"}),),
+)
 
 
 def test_the_line_is_what_follows_the_last_colon_of_a_uid() -> None:

@@ -1,5 +1,5 @@
-"""The Cypher console's logic, without Streamlit: run read-only with a time limit and a row cap, say clearly
-why a query was refused or failed, and find the nodes and edges in a result so it can be drawn.
+"""What the Cypher page runs: saved queries and free read-only Cypher, with a time limit and a row cap; why a
+query was refused or failed, said clearly; the nodes and edges in a result, found so it can be drawn.
 
 >>> graph_from_rows([{"n": {"_labels": ["Organ"], "uid": "o1", "name": "Tỉnh ủy"}}])[0][0].label
 'Tỉnh ủy'
@@ -8,15 +8,34 @@ why a query was refused or failed, and find the nodes and edges in a result so i
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from graph.store import GraphStore, ReadOnlyError, StoreError
-from ui.explorer import node_from_row
-from ui.graphview import GEdge, GNode
+from queries.catalog import SavedQuery, list_queries
+from ui.components.graph_picture import GEdge, GNode, render_html
+from ui.store import TIMEOUT_MS, store
+from ui.views.graph_nodes import node_from_row
+from ui.views.search import documents
 
-__all__ = ["REFUSED_MESSAGE", "QueryResult", "flat_rows", "graph_from_rows", "is_edge", "is_node", "run_read"]
+__all__ = [
+    "REFUSED_MESSAGE",
+    "ROW_CAP",
+    "TIMEOUT_MS",
+    "QueryResult",
+    "document_symbols",
+    "flat_rows",
+    "graph_from_rows",
+    "is_edge",
+    "is_node",
+    "result_graph_html",
+    "run_query",
+    "run_read",
+    "saved_queries",
+]
+
+ROW_CAP = 1000
 
 REFUSED_MESSAGE = (
     "Bảng điều khiển chỉ cho phép đọc: truy vấn này tìm cách ghi dữ liệu (CREATE, MERGE, SET, DELETE…) "
@@ -129,3 +148,25 @@ def _flat(value: Any) -> Any:
     if isinstance(value, Mapping):
         return ", ".join(f"{k}: {_flat(v)}" for k, v in value.items())
     return value
+
+
+def saved_queries() -> list[SavedQuery]:
+    return list_queries()
+
+
+def document_symbols() -> list[str]:
+    """Every document symbol in the store, for a saved query's ``symbol`` parameter."""
+    return sorted({d.symbol for d in documents() if d.symbol})
+
+
+def run_query(
+    cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int = TIMEOUT_MS, row_cap: int = ROW_CAP
+) -> QueryResult:
+    """Read-only on the app's store, never cached (the analyst asks for a fresh answer)."""
+    return run_read(store(), cypher, params, timeout_ms=timeout_ms, row_cap=row_cap)
+
+
+def result_graph_html(rows: Sequence[Mapping[str, Any]]) -> str | None:
+    """The result's nodes and edges as a picture; ``None`` when it holds none."""
+    nodes, edges = graph_from_rows(rows)
+    return render_html(nodes, edges, height=520, hierarchical=False) if nodes else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.console import flat_rows, graph_from_rows
+from ui.views.cypher_query import flat_rows, graph_from_rows
 
 DOC_80 = {"_id": "1", "_labels": ["Document", "Plan"], "uid": "bd:80", "symbol": "80-KH/ĐUK"}
 DOC_60 = {"_id": "2", "_labels": ["Document", "Plan"], "uid": "bd:60", "symbol": "60-KH/TU"}

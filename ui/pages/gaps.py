@@ -5,69 +5,60 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph.model import slug
 from reports.model import ReportError
-from ui import data
-from ui.explorer import vi_date
-from ui.widgets import as_of_input, show_report
+from ui.components.report_view import show_report
+from ui.components.widgets import as_of_input
+from ui.views.gaps import Gap, audit_report, coverage, gap_report, implements_pairs, plans
 
 # The audit's answer next to each unit's name; the files keep the report's order.
 _AUDIT_FIRST = ("STT", "Đơn vị", "Tình trạng", "Kế hoạch của đơn vị", "Ngày ban hành", "Thời hạn")
+_COVERAGE_FIRST = ("Mục", "Tình trạng", "Được cụ thể hóa tại (điểm tương đồng)", "Nhiệm vụ của văn bản cấp trên")
 
 
 def _audit() -> None:
-    plans = data.plans()
-    if not plans:
+    by_uid = {p.uid: p for p in plans()}
+    if not by_uid:
         st.info("Chưa có văn bản nào yêu cầu đơn vị cấp dưới xây dựng kế hoạch.")
         return
-    by_uid = {p["uid"]: p for p in plans}
     cols = st.columns([2, 1])
     uid = cols[0].selectbox(
         "Văn bản giao nhiệm vụ xây dựng kế hoạch",
         list(by_uid),
-        format_func=lambda u: (
-            f"{by_uid[u]['symbol']} ({vi_date(by_uid[u]['date'])}) — {by_uid[u]['units']} đơn vị, nhóm"
-        ),
+        format_func=lambda u: by_uid[u].label,
         key="gaps_plan",
     )
     with cols[1]:
         as_of = as_of_input("Tính đến ngày", "gaps_audit_as_of")
     try:
-        report = data.audit_report(uid, as_of)
+        report = audit_report(uid, as_of)
     except ReportError as exc:
         st.error(f"Không lập được báo cáo: {exc}")
         return
     st.markdown(f"**{report.title}**")
-    stem = f"kiem-tra-ke-hoach-{slug(by_uid[uid]['symbol'] or 'van-ban')}"
-    show_report(report, stem, "gaps_audit", first=_AUDIT_FIRST)
-
-
-_COVERAGE_FIRST = ("Mục", "Tình trạng", "Được cụ thể hóa tại (điểm tương đồng)", "Nhiệm vụ của văn bản cấp trên")
+    show_report(report, by_uid[uid].file_stem, "gaps_audit", first=_AUDIT_FIRST)
 
 
 def _coverage() -> None:
-    pairs = data.implements_pairs()
-    if not pairs:
+    by_key = {p.key: p for p in implements_pairs()}
+    if not by_key:
         st.info("Chưa có cặp văn bản cấp trên – cấp dưới nào cùng được nạp vào kho.")
         return
-    keys = [f"{p['parent_uid']}|{p['child_uid']}" for p in pairs]
-    names = {k: f"{p['parent']} → {p['child']}" for k, p in zip(keys, pairs, strict=True)}
     chosen = st.selectbox(
-        "Văn bản cấp trên → văn bản cấp dưới", keys, format_func=names.__getitem__, key="gaps_pair"
+        "Văn bản cấp trên → văn bản cấp dưới", list(by_key), format_func=lambda k: by_key[k].label, key="gaps_pair"
     )
-    parent, child = chosen.split("|", 1)
+    pair = by_key[chosen]
     try:
-        report = data.coverage_report(parent, child)
+        report = coverage(pair)
     except ReportError as exc:
         st.error(f"Không lập được báo cáo: {exc}")
         return
     st.markdown(f"**{report.title}**")
-    show_report(report, f"bao-phu-{slug(names[chosen])}", "gaps_coverage", first=_COVERAGE_FIRST)
+    show_report(report, pair.file_stem, "gaps_coverage", first=_COVERAGE_FIRST)
 
 
-def _simple(kind: str, stem: str, dated: bool = False) -> None:
-    as_of = as_of_input("Tính đến ngày", f"gaps_{kind}_as_of") if dated else None
-    show_report(data.gap_report(kind, as_of), stem, f"gaps_{kind}")
+def _simple(gap: Gap, stem: str, dated: bool = False) -> None:
+    as_of = as_of_input("Tính đến ngày", f"gaps_{gap}_as_of") if dated else None
+    show_report(gap_report(gap, as_of), stem, f"gaps_{gap}")
 
 
 def render() -> None:
@@ -90,11 +81,12 @@ def render() -> None:
     with tabs[1]:
         _coverage()
     with tabs[2]:
-        _simple("cited", "van-ban-chi-duoc-dan-chieu")
+        _simple(Gap.CITED, "van-ban-chi-duoc-dan-chieu")
     with tabs[3]:
-        _simple("overdue", "nhiem-vu-qua-han", dated=True)
+        _simple(Gap.OVERDUE, "nhiem-vu-qua-han", dated=True)
     with tabs[4]:
-        _simple("unresolved", "co-quan-chua-xac-dinh")
+        _simple(Gap.UNRESOLVED, "co-quan-chua-xac-dinh")
 
 
-render()
+if __name__ == "__main__":
+    render()

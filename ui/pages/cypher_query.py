@@ -10,9 +10,18 @@ import streamlit as st
 
 from queries.catalog import Param, QueryError, SavedQuery
 from reports.model import Report, Table
-from ui import data
-from ui.console import QueryResult, flat_rows
-from ui.widgets import graph_frame, show_report
+from ui.components.report_view import show_report
+from ui.components.widgets import graph_frame
+from ui.views.cypher_query import (
+    ROW_CAP,
+    TIMEOUT_MS,
+    QueryResult,
+    document_symbols,
+    flat_rows,
+    result_graph_html,
+    run_query,
+    saved_queries,
+)
 
 _EXAMPLE = """MATCH (d:Document)-[r:IMPLEMENTS]->(p:Document)
 RETURN d, r, p
@@ -38,11 +47,11 @@ def _field(query: SavedQuery, param: Param, symbols: list[str]) -> Any:
 
 
 def _saved() -> None:
-    queries = {q.name: q for q in data.saved_queries()}
+    queries = {q.name: q for q in saved_queries()}
     name = st.selectbox("Truy vấn", list(queries), format_func=lambda n: queries[n].title, key="saved_name")
     query = queries[name]
     st.caption(query.description)
-    symbols = sorted({d["symbol"] for d in data.documents() if d.get("symbol")})
+    symbols = document_symbols()
     with st.form(f"saved_form_{name}"):
         values = {p.name: _field(query, p, symbols) for p in query.params}
         run = st.form_submit_button("Chạy truy vấn")
@@ -50,7 +59,7 @@ def _saved() -> None:
         st.code(query.cypher, language="cypher")
     if run:
         try:
-            st.session_state["saved_result"] = (name, data.run_query(query.cypher, query.bind(values)))
+            st.session_state["saved_result"] = (name, run_query(query.cypher, query.bind(values)))
         except QueryError as exc:
             st.session_state["saved_result"] = (name, QueryResult(error=f"Tham số không hợp lệ: {exc}"))
     if (kept := st.session_state.get("saved_result")) and kept[0] == name:
@@ -64,14 +73,10 @@ def _console() -> None:
     )
     cypher = st.text_area("Câu lệnh Cypher", _EXAMPLE, height=160, key="console_text")
     cols = st.columns(3)
-    seconds = cols[0].number_input(
-        "Thời gian tối đa (giây)", 1, 120, data.TIMEOUT_MS // 1000, key="console_timeout"
-    )
-    cap = cols[1].number_input("Số dòng tối đa", 1, 10_000, data.ROW_CAP, key="console_cap")
+    seconds = cols[0].number_input("Thời gian tối đa (giây)", 1, 120, TIMEOUT_MS // 1000, key="console_timeout")
+    cap = cols[1].number_input("Số dòng tối đa", 1, 10_000, ROW_CAP, key="console_cap")
     if cols[2].button("Chạy (chỉ đọc)", key="console_run", type="primary"):
-        st.session_state["console_result"] = data.run_query(
-            cypher, timeout_ms=int(seconds) * 1000, row_cap=int(cap)
-        )
+        st.session_state["console_result"] = run_query(cypher, timeout_ms=int(seconds) * 1000, row_cap=int(cap))
     if result := st.session_state.get("console_result"):
         _show(result, "Kết quả truy vấn", "console")
 
@@ -85,7 +90,7 @@ def _show(result: QueryResult, title: str, key: str) -> None:
     rows = flat_rows(result.rows)
     if not rows:
         return
-    if html := data.result_graph_html(result.rows):
+    if html := result_graph_html(result.rows):
         st.caption("Các nút và quan hệ trong kết quả")
         graph_frame(html, 540)
     table = Table.from_records(title[:60], rows)
@@ -101,4 +106,5 @@ def render() -> None:
         _console()
 
 
-render()
+if __name__ == "__main__":
+    render()

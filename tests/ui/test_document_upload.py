@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.uploads import preview, safe_name, save_upload
+from ui.views.document_upload import preview, safe_name, save_upload
 
 SEED_80 = Path(__file__).resolve().parents[2] / "data" / "documents" / "000_a85277af82c186c2.txt"
 

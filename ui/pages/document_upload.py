@@ -1,0 +1,63 @@
+"""Nạp văn bản: upload documents, see what the loader reads from each before committing, then load them into
+the store (write, then relink). Each file's error is shown on its own; one bad file does not stop the others."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.components.widgets import frame, show_table
+from ui.views.document_upload import ACCEPTED_TEXT, ACCEPTED_TYPES, Preview, load_uploads, preview_upload
+
+_FIELDS = {"field": "Thông tin", "value": "Giá trị"}
+
+
+def _show_preview(preview: Preview) -> None:
+    with st.expander(f"{preview.name}", expanded=True):
+        if preview.error:
+            st.error(f"{preview.name}: không đọc được tệp — {preview.error}")
+            return
+        st.markdown(preview.heading)
+        show_table(frame([{"field": k, "value": v} for k, v in preview.summary], _FIELDS))
+        for warning in preview.warnings:
+            st.warning(warning)
+        st.caption("Bản ghi đầy đủ (JSON)")
+        st.json(preview.record or {}, expanded=False)
+
+
+def _load(files: list[tuple[str, bytes]]) -> None:
+    with st.spinner("Đang nạp vào kho và liên kết lại…"):
+        outcomes = load_uploads(files)
+    columns = {
+        "name": "Tệp",
+        "symbol": "Số, ký hiệu",
+        "uid": "Mã trong kho",
+        "contents": "Nội dung",
+        "warnings": "Cảnh báo",
+        "result": "Kết quả",
+    }
+    show_table(frame(outcomes, columns))
+    loaded = sum(o.ok for o in outcomes)
+    if loaded:
+        st.success(f"Đã nạp {loaded}/{len(outcomes)} tệp vào kho và chạy lại bước liên kết.")
+    for o in outcomes:
+        if not o.ok:
+            st.error(f"{o.name}: {o.error}")
+
+
+def render() -> None:
+    st.title("Nạp văn bản")
+    st.caption(f"Tải lên tệp {ACCEPTED_TEXT}; kiểm tra nội dung đọc được trước khi nạp vào kho.")
+    uploaded = st.file_uploader(
+        "Chọn tệp văn bản", type=ACCEPTED_TYPES, accept_multiple_files=True, key="upload_files"
+    )
+    if not uploaded:
+        return
+    files = [(f.name, f.getvalue()) for f in uploaded]
+    for name, payload in files:
+        _show_preview(preview_upload(name, payload))
+    if st.button(f"Nạp {len(files)} tệp vào kho", type="primary", key="upload_commit"):
+        _load(files)
+
+
+if __name__ == "__main__":
+    render()

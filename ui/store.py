@@ -1,0 +1,53 @@
+"""The store the app reads, opened once per process, and the *generation* that keys every cached read.
+
+Every view function caches its answer (``st.cache_data``) under :func:`generation`: the store's URL and a number
+that :func:`refresh` bumps. Loading documents refreshes, so the next read of any page sees the new graph while
+nothing else is recomputed needlessly.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from common.settings import settings
+from graph.store import GraphStore, open_store
+
+__all__ = ["TIMEOUT_MS", "Generation", "generation", "refresh", "store", "store_name"]
+
+Generation = tuple[str, int]  # (store URL, how many times it was refreshed)
+TIMEOUT_MS = 10_000  # the time limit of a saved query the app runs (the console lets the analyst change it)
+
+
+def _store_url() -> str:
+    return settings().store
+
+
+@st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
+def _open_store(url: str) -> GraphStore:
+    return open_store(url)
+
+
+def store() -> GraphStore:
+    """The store ``KG_STORE`` names, opened on first use and kept for the life of the process."""
+    return _open_store(_store_url())
+
+
+def store_name() -> str:
+    return getattr(store(), "name", _store_url())
+
+
+@st.cache_resource
+def _generations() -> dict[str, int]:
+    return {}
+
+
+def generation() -> Generation:
+    """The key every cached read carries: it changes when :func:`refresh` is called."""
+    url = _store_url()
+    return url, _generations().get(url, 0)
+
+
+def refresh() -> None:
+    """Forget every cached read of this store (after a load, or when another process changed it)."""
+    gens, url = _generations(), _store_url()
+    gens[url] = gens.get(url, 0) + 1

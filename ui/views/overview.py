@@ -1,0 +1,119 @@
+"""What the overview page shows: what the store holds, the cascades and how far they reach, and the size of each
+gap the gaps page lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from graph.analysis import depths_under, implements_graph
+from graph.store import GraphStore
+from queries.catalog import get_query
+from reports.coverage import coverage_report
+from reports.subplans import SubplanStatus, audit_subplans
+from ui.store import TIMEOUT_MS, Generation, generation, store
+from ui.views.gaps import read_implements_pairs, read_plans
+from ui.views.rows import from_row, vi_date
+from ui.views.search import DocumentItem, read_documents
+
+__all__ = ["CascadeRoot", "Counts", "Overview", "overview", "read_overview"]
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    loaded: int = 0  # documents loaded
+    cited: int = 0  # documents only cited
+    organs: int = 0
+    unresolved: int = 0  # organ names not in the gazetteer
+    tasks: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CascadeRoot:
+    """A document at the top of a cascade (implemented by others, implementing nothing)."""
+
+    uid: str
+    symbol: str | None
+    type_name: str | None
+    title: str | None
+    date: str | None
+    status: str | None
+    depth: int  # levels below it
+    below: int  # documents below it
+
+    @property
+    def date_vi(self) -> str:
+        return vi_date(self.date)
+
+    @property
+    def state(self) -> str:
+        return "chỉ được dẫn chiếu" if self.status == "cited" else "đã nạp"
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    counts: Counts
+    roots: tuple[CascadeRoot, ...]
+    missing: int  # ordered units without a sub-plan
+    late: int  # ordered units whose sub-plan came late
+    ordered: int  # units (not collectives) ordered to issue a sub-plan
+    uncovered: int  # key tasks of a parent its direct child dropped
+    pairs: int  # (parent, direct child) pairs compared
+    overdue: int  # tasks past their deadline
+
+
+def read_counts(store: GraphStore) -> Counts:
+    by_status = {"loaded": 0, "cited": 0}
+    for row in store.read("MATCH (d:Document) RETURN d.status AS status, count(d) AS n"):
+        status = str(row["status"] or "loaded")
+        by_status[status] = by_status.get(status, 0) + int(row["n"])
+    organ_row = store.read(
+        "MATCH (o:Organ) RETURN count(o) AS n, sum(CASE WHEN o.resolved = false THEN 1 ELSE 0 END) AS unresolved"
+    )[0]
+    tasks = int(store.read("MATCH (t:Task) RETURN count(t) AS n")[0]["n"])
+    return Counts(
+        by_status["loaded"], by_status["cited"], int(organ_row["n"]), int(organ_row["unresolved"] or 0), tasks
+    )
+
+
+def read_cascade_roots(store: GraphStore) -> list[CascadeRoot]:
+    """Documents at the top of a cascade and how far they reach, the widest first."""
+    graph = implements_graph(store)
+    docs = {d.uid: d for d in read_documents(store)}
+    roots = []
+    for uid in graph.nodes:
+        if graph.out_degree(uid) == 0 and graph.in_degree(uid) > 0:
+            depths = depths_under(graph, uid)
+            doc = docs.get(uid) or from_row(DocumentItem, {"uid": uid})
+            roots.append(
+                CascadeRoot(uid, doc.symbol, doc.type_name, doc.title, doc.date, doc.status,
+                            depth=max(depths.values()), below=len(depths) - 1)
+            )  # fmt: skip
+    return sorted(roots, key=lambda r: (-r.below, r.symbol or ""))
+
+
+def read_overview(store: GraphStore, as_of: date) -> Overview:
+    audits = [r for p in read_plans(store) for r in audit_subplans(store, p.uid, as_of)]
+    pairs = [p for p in read_implements_pairs(store) if p.cascade_parent]
+    overdue = get_query("overdue_tasks").run(store, {"as_of": as_of.isoformat()}, timeout_ms=TIMEOUT_MS)
+    return Overview(
+        counts=read_counts(store),
+        roots=tuple(read_cascade_roots(store)),
+        missing=sum(r.status == SubplanStatus.MISSING for r in audits),
+        late=sum(r.status == SubplanStatus.LATE for r in audits),
+        ordered=sum(r.unit_kind != "collective" for r in audits),
+        uncovered=sum(len(coverage_report(store, p.parent_uid, p.child_uid).dropped) for p in pairs),
+        pairs=len(pairs),
+        overdue=len(overdue),
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _overview(gen: Generation, as_of: date) -> Overview:
+    return read_overview(store(), as_of)
+
+
+def overview(as_of: date) -> Overview:
+    return _overview(generation(), as_of)
