@@ -1,0 +1,72 @@
+"""The views without Streamlit: each ``read_…`` function answers with typed, frozen view models on the sample
+graph, the same answers the pages show."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+import pytest
+
+from reports.subplans import SubplanStatus
+from ui.views.cascade_map import MapRequest, read_cascade_map
+from ui.views.document import DocumentView, facts_by_line, read_document_view
+from ui.views.gaps import Gap, read_gap_report, read_implements_pairs, read_plans
+from ui.views.organ import OrganView, read_organ_view
+from ui.views.overview import read_overview
+from ui.views.search import read_documents, read_organs
+
+SampleGraph = Any  # conftest.SampleGraph
+BLOC = "Đảng ủy Khối các cơ quan tỉnh Bình Định"
+AS_OF = date(2024, 1, 1)
+
+
+def test_a_document_view_is_frozen_and_holds_its_tasks_in_line_order(sample_graph: SampleGraph) -> None:
+    view = read_document_view(sample_graph.store, sample_graph.uid("80-KH/ĐUK"))
+    assert isinstance(view, DocumentView) and view.facts.heading == "Kế hoạch 80-KH/ĐUK"
+    lines = [t.line or 0 for t in view.tasks]
+    assert lines == sorted(lines) and "III.2" in {t.path for t in view.tasks}
+    assert any(link.symbol == "60-KH/TU" and link.direction == "up" for link in view.links)
+    assert "Nhiệm vụ III.2" in {f for facts in facts_by_line(view).values() for f in facts}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        view.facts.symbol = "x"  # type: ignore[misc]
+
+
+def test_an_unknown_uid_has_no_view(sample_graph: SampleGraph) -> None:
+    assert read_document_view(sample_graph.store, "no-such-document") is None
+    assert read_organ_view(sample_graph.store, "no-such-organ", AS_OF) is None
+
+
+def test_the_bloc_owes_60_kh_tu_a_plan_and_issued_80_kh_duk(sample_graph: SampleGraph) -> None:
+    view = read_organ_view(sample_graph.store, sample_graph.organ_uid(BLOC), AS_OF)
+    assert isinstance(view, OrganView)
+    owed = {o.plan: o for o in view.owed}
+    assert owed["60-KH/TU"].status == SubplanStatus.ON_TIME.label_vi
+    assert owed["60-KH/TU"].subplan_uid == sample_graph.uid("80-KH/ĐUK")
+    assert "80-KH/ĐUK" in {d.symbol for d in view.issued}
+
+
+def test_the_overview_counts_what_the_gaps_page_lists(sample_graph: SampleGraph) -> None:
+    summary = read_overview(sample_graph.store, AS_OF)
+    assert (summary.counts.loaded, summary.counts.cited) == (2, 2)
+    root = next(r for r in summary.roots if r.symbol == "27-NQ/TW")
+    assert (root.depth, root.below, root.state) == (3, 3, "chỉ được dẫn chiếu")
+    assert {"60-KH/TU", "80-KH/ĐUK"} <= {p.symbol for p in read_plans(sample_graph.store)}
+    assert [p.label for p in read_implements_pairs(sample_graph.store)] == ["60-KH/TU → 80-KH/ĐUK"]
+    overdue = read_gap_report(sample_graph.store, Gap.OVERDUE, AS_OF)
+    assert summary.overdue == len(overdue.tables[0].rows) > 0
+
+
+def test_the_cascade_map_draws_the_chain_above_a_plan(sample_graph: SampleGraph) -> None:
+    picture = read_cascade_map(sample_graph.store, MapRequest(sample_graph.uid("80-KH/ĐUK"), as_of=AS_OF))
+    labels = " ".join(n.label for n in picture.drawn)
+    for symbol in ("27-NQ/TW", "11-KH/TW", "60-KH/TU", "80-KH/ĐUK"):
+        assert symbol in labels
+    assert "vis.Network" in picture.html
+
+
+def test_search_lists_every_document_and_organ(sample_graph: SampleGraph) -> None:
+    symbols = {d.symbol for d in read_documents(sample_graph.store)}
+    assert {"27-NQ/TW", "11-KH/TW", "60-KH/TU", "80-KH/ĐUK"} <= symbols
+    assert BLOC in {o.name for o in read_organs(sample_graph.store)}
