@@ -20,6 +20,7 @@ from graph.store import GraphStore
 from reports.subplans import SubplanStatus
 from ui.components.graph_picture import GEdge, GNode, render_html
 from ui.store import Generation, generation, store
+from ui.views.document import TASKS_OF
 from ui.views.graph_nodes import node_from_row
 from ui.views.rows import vi_date
 from ui.views.subplan_status import Statuses, status_lookup
@@ -292,8 +293,8 @@ def _tasks(view: _View, docs: list[str]) -> None:
     if "task" not in view.request.kinds:
         return
     rows = view.store.read(
-        """
-        MATCH (d:Document)-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task) WHERE d.uid IN $docs
+        f"""
+        MATCH {TASKS_OF} WHERE d.uid IN $docs
         RETURN d.uid AS doc, count(DISTINCT t) AS n
         """,
         {"docs": docs},
@@ -310,13 +311,13 @@ def _tasks(view: _View, docs: list[str]) -> None:
 
 def _open_tasks(view: _View, doc: str) -> None:
     rows = view.store.read(
-        """
-        MATCH (d:Document {uid: $doc})-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)
+        f"""
+        MATCH {TASKS_OF} WHERE d.uid = $doc
         OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(o:Organ)
         RETURN DISTINCT t.uid AS uid, labels(t) AS labels, t.path AS path, t.text AS text, t.kind AS kind,
                t.deadline AS deadline, t.deadline_text AS deadline_text, t.recurrence AS recurrence,
                collect(CASE WHEN a.role = 'lead' THEN o.name END) AS lead,
-               collect({uid: o.uid, name: o.name, resolved: o.resolved, role: a.role}) AS organs
+               collect({{uid: o.uid, name: o.name, resolved: o.resolved, role: a.role}}) AS organs
         """,
         {"doc": doc},
     )

@@ -33,7 +33,8 @@ __all__ = [
     "source_lines",
 ]
 
-# A document's tasks, under sections or directly under it.
+# A document's tasks, under sections or directly under it: the one pattern the app's views use (graph/ and the
+# saved queries still spell their own).
 TASKS_OF = "(d:Document)-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)"
 
 
