@@ -23,7 +23,7 @@ run: $(VENV)/.runtime load
 	$(BIN)/streamlit run app.py --server.port 8501
 
 load: $(VENV)/.runtime
-	$(BIN)/python -m loaders load $(DATA)
+	$(BIN)/python -m graph load $(DATA)
 
 ## Debian's Chromium for the browser tests (never a downloaded browser)
 chromium:

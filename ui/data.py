@@ -20,11 +20,11 @@ import pandas as pd
 import streamlit as st
 
 from common.settings import settings
+from graph.ingest import LoadResult
 from graph.model import fold
 from graph.store import GraphStore, open_store
 from loaders.errors import LoadError
-from loaders.load import LoadResult
-from loaders.read import read as read_source
+from loaders.reading import read as read_source
 from queries.catalog import SavedQuery, get_query, list_queries
 from reports.coverage import coverage_document
 from reports.coverage import coverage_report as make_coverage

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from common.settings import settings
+from graph.ingest import LoadResult, load_file
 from graph.link import relink
 from graph.store import GraphStore
-from loaders.load import SUPPORTED_SUFFIXES, LoadResult, load_file
+from loaders.organs import load_gazetteer
 from loaders.pipeline import parse_file
+from loaders.reading import SUFFIXES
 from loaders.record import to_dict
 
 __all__ = ["Preview", "load", "preview", "safe_name", "save_upload", "upload_dir"]
@@ -44,8 +46,8 @@ def safe_name(name: str) -> str:
 
 
 def _check_suffix(name: str) -> str | None:
-    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        return f"Định dạng không được hỗ trợ: chỉ nhận {', '.join(SUPPORTED_SUFFIXES)}."
+    if Path(name).suffix.lower() not in SUFFIXES:
+        return f"Định dạng không được hỗ trợ: chỉ nhận {', '.join(SUFFIXES)}."
     return None
 
 
@@ -58,7 +60,7 @@ def preview(name: str, data: bytes) -> Preview:
         path = Path(tmp) / name
         path.write_bytes(data)
         try:
-            record = parse_file(path)
+            record = parse_file(path, load_gazetteer())
         except Exception as exc:  # any failure of one file is shown on its row, never stops the page
             return Preview(name, error=_message(exc))
     return Preview(name, to_dict(record), tuple(record.warnings))

@@ -50,10 +50,11 @@ CORPUS_FILES = tuple(sorted(CORPUS.glob("*.txt")))
 @cache
 def graph_of(path: Path) -> DocumentGraph:
     """The document graph of one file, as ``load_file`` builds it (parsed once per session)."""
+    from loaders.organs import group_expander, load_gazetteer
     from loaders.pipeline import parse_file
-    from loaders.resolve import group_expander
 
-    return build_document_graph(parse_file(path), expand_group=group_expander())
+    gazetteer = load_gazetteer()
+    return build_document_graph(parse_file(path, gazetteer), expand_group=group_expander(gazetteer))
 
 
 def load_in_order(store: GraphStore, paths: Iterable[Path], *, relink_each: bool = False) -> LinkReport:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.ingest import load_paths
 from graph.store import GraphStore, StoreError, open_store
-from loaders.load import load_paths
 
 __all__ = ["BACKENDS", "SAMPLE_DIR", "open_sample", "sample_store", "sample_store_url"]
 
