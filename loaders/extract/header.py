@@ -30,6 +30,7 @@ from loaders.text.doc_types import TYPE_WORDS
 from loaders.text.folding import fold
 from loaders.text.line import Line
 from loaders.text.normalize import is_type_line
+from loaders.text.organ_words import ISSUER_CODE_KINDS, TERRITORIAL_COMMITTEES, TERRITORIES
 from loaders.text.scopes import CENTRAL_SCOPE, find_province, province_scope
 
 __all__ = ["Header", "extract_header"]
@@ -47,13 +48,21 @@ _STANDING = ("ban thuong vu", "thuong truc")
 _GENERIC_AUTHORITIES = (
     "uy ban nhan dan", "tinh uy", "thanh uy", "huyen uy", "dang uy", "hoi dong nhan dan", "chi bo", "dang bo",
 )  # fmt: skip
-_TERRITORIAL_UNIT = re.compile(r"^(?:Huyện|Thị|Thành|Quận|Tỉnh) ủy\s+\S|^Đảng ủy (?:xã|phường|thị trấn)\b")
-_CENTRAL_WORDS = re.compile(r"trung uong|chinh phu|quoc hoi|^bo |bo chinh tri|ban bi thu|thu tuong")
-_PARTY_ORGAN = re.compile(r"\b(?:dang (?:uy|bo|doan)|(?:tinh|thanh|huyen|quan|thi) uy|ban chap hanh trung uong)\b")
-_TERRITORY_LINE = re.compile(  # a territory alone, not a committee named after one (HUYỆN ỦY …)
-    r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!(?:ỦY|UỶ)\b)\S", re.IGNORECASE
+_TERRITORIAL_UNIT = re.compile(
+    r"^(?:"
+    + "|".join(c[:1].upper() + c[1:] for c in TERRITORIAL_COMMITTEES)
+    + r")\s+\S|^Đảng ủy (?:xã|phường|thị trấn)\b"
 )
-_CODE_KINDS = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "ĐU": "Đảng ủy", "UBND": "Ủy ban nhân dân"}
+_CENTRAL_WORDS = re.compile(r"trung uong|chinh phu|quoc hoi|^bo |bo chinh tri|ban bi thu|thu tuong")
+_PARTY_ORGAN = re.compile(
+    r"\b(?:dang (?:uy|bo|doan)|"
+    + "|".join(fold(c) for c in TERRITORIAL_COMMITTEES)
+    + r"|ban chap hanh trung uong)\b"
+)
+_TERRITORY_LINE = re.compile(  # a territory alone, not a committee named after one (HUYỆN ỦY …)
+    r"^(?:" + "|".join(t.upper() for t in TERRITORIES) + r")\s+(?!(?:ỦY|UỶ)\b)\S", re.IGNORECASE
+)
+_CODE_KINDS = ISSUER_CODE_KINDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,24 @@ from loaders.text.doc_types import DOC_TYPES, TYPE_WORDS, DocType
 from loaders.text.folding import fold, modern_tones, slug
 from loaders.text.line import Line
 from loaders.text.normalize import normalize
+from loaders.text.organ_words import (
+    ISSUER_CODE_KINDS,
+    ORGAN_ABBREVIATIONS,
+    ORGAN_KINDS,
+    TERRITORIAL_COMMITTEES,
+    TERRITORIES,
+)
 from loaders.text.scopes import CENTRAL_SCOPE, PROVINCES, find_province, province_scope
 
 __all__ = [
     "CENTRAL_SCOPE",
     "DOC_TYPES",
+    "ISSUER_CODE_KINDS",
+    "ORGAN_ABBREVIATIONS",
+    "ORGAN_KINDS",
     "PROVINCES",
+    "TERRITORIAL_COMMITTEES",
+    "TERRITORIES",
     "TYPE_WORDS",
     "DocType",
     "Line",

@@ -14,42 +14,28 @@ from __future__ import annotations
 import re
 
 from loaders.text.folding import fold, modern_tones
+from loaders.text.organ_words import (
+    ORGAN_ABBREVIATIONS,
+    ORGAN_KINDS,
+    PROPER_NAMES,
+    TERRITORIAL_COMMITTEES,
+    TERRITORIES,
+)
 
 __all__ = ["organ_case"]
 
-# Proper names wherever they stand (lower case → cased); matched on whole words, longest first.
-_PROPER = {
-    "trung ương": "Trung ương",
-    "chính phủ": "Chính phủ",
-    "quốc hội": "Quốc hội",
-    "nhà nước": "Nhà nước",
-    "việt nam": "Việt Nam",
-    "tổ quốc": "Tổ quốc",
-    "mặt trận": "Mặt trận",
-    "thủ tướng": "Thủ tướng",
-    "chủ tịch": "Chủ tịch",
-    "bộ chính trị": "Bộ Chính trị",
-    "ban bí thư": "Ban Bí thư",
-    "bí thư": "Bí thư",
-    "cộng sản": "Cộng sản",
-    "hồ chí minh": "Hồ Chí Minh",
-    "ban cán sự đảng": "Ban cán sự đảng",
-}
-# Organ kinds: the kind stays lower case after its first letter, the next word is capitalised.
-_KINDS = (
-    "ủy ban", "ban", "bộ", "sở", "cục", "tổng cục", "vụ", "văn phòng", "viện", "tòa án", "hội đồng",
-    "đảng ủy", "đảng đoàn", "đảng bộ", "đoàn", "trung tâm", "học viện", "thanh tra", "khối", "hội",
-)  # fmt: skip
+_PROPER = PROPER_NAMES
+_KINDS = ORGAN_KINDS
 _WEAK_KINDS = {"hội", "đoàn", "khối", "vụ"}  # also ordinary words: capitalised only where a name is expected
 # After these kinds the next words stay lower case (``Ủy ban nhân dân``, ``Đảng ủy Khối các cơ quan``).
 _LOWER_AFTER = ("nhân dân", "các", "chi bộ")
-# Committees named after their territory (capitalised anywhere) and territorial units (lower case inside a
-# name); both are followed by a place name.
-_COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy")
-_TERRITORIES = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+# Committees named after their territory are capitalised anywhere; territorial units stay lower case inside a
+# name; both are followed by a place name.
+_COMMITTEES = TERRITORIAL_COMMITTEES
+_TERRITORIES = TERRITORIES
 _STOP = {"và", "của", "về", "tại", "các", "thuộc", "trực", "ở", "trên", "cơ", "quan"}
-# Abbreviations kept as printed.
-_ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "TAND", "VKSND", "ĐBQH", "TNCS", "TW", "TƯ", "TP", "TP."}
+# Abbreviations kept as printed: organ abbreviations and the city prefix ``TP``.
+_ABBREVIATIONS = ORGAN_ABBREVIATIONS | {"TP", "TP."}
 
 
 def _words(text: str) -> list[str]:

@@ -11,9 +11,10 @@ import pytest
 from pypdf import PdfWriter
 
 from graph.export import count_graph, to_networkx
-from graph.ingest import load_paths
+from graph.ingest import iter_documents, load_paths
 from graph.store import GraphStore
 from graph.stores.embedded import EmbeddedStore
+from loaders.reading import SUFFIXES
 from tests.conftest import short_tmpdir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,3 +90,14 @@ def test_either_order_dates_60_kh_tu_from_80_kh_duk(empty_store: GraphStore, ord
         "RETURN d.date AS date, d.date_source AS source, d.status AS status"
     )
     assert row == {"date": "2023-05-24", "source": "cited in binh-dinh:80-KH/ĐUK:2023", "status": "loaded"}
+
+
+@pytest.mark.parametrize(
+    ("name", "loaded"),
+    [("a.txt", True), ("b.MD", True), ("c.docx", True), ("d.pdf", True), ("e.doc", False), ("f.csv", False),
+     ("g.rtf", False), ("h", False)],
+)  # fmt: skip
+def test_a_folder_yields_exactly_the_file_types_the_reader_reads(tmp_path: Path, name: str, loaded: bool) -> None:
+    (tmp_path / name).write_bytes(b"x")
+    assert (list(iter_documents([tmp_path])) == [tmp_path / name]) is loaded
+    assert (Path(name).suffix.lower() in SUFFIXES) is loaded

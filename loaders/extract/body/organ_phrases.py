@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.text.folding import fold, modern_tones
+from loaders.text.organ_words import TERRITORIAL_COMMITTEES, TERRITORIES
 
 __all__ = ["OrganSpan", "group_names", "scan_organs", "split_organs", "starts_with_verb", "subject_spans"]
 
@@ -61,8 +62,8 @@ bộ trưởng|thứ trưởng|thủ trưởng|chủ tịch|giám đốc|tổng 
 trưởng đoàn|chánh văn phòng|người đứng đầu|chính phủ|quốc hội|thủ tướng|thủ tướng chính phủ|bộ chính trị
 ban bí thư|nhà nước|đảng|chính quyền
 """)
-_TERRITORY = _words("tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|trung ương|cấp huyện|cấp tỉnh|cấp xã")
-_TERRITORIAL_COMMITTEES = _words("tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy")
+_TERRITORY = frozenset(TERRITORIES) | _words("trung ương|cấp huyện|cấp tỉnh|cấp xã")
+_TERRITORIAL_COMMITTEES = frozenset(TERRITORIAL_COMMITTEES)
 _STATE_GENERIC = _words("bộ|ngành|địa phương|cơ quan|cơ quan ngang bộ|cơ quan thuộc chính phủ|đơn vị|sở|ban|"
                         "báo chí|cơ quan thông tấn|tổ chức|doanh nghiệp")  # fmt: skip
 _PREPOSITIONS = _words("trực thuộc|thuộc|của|ở|trong|tại")
