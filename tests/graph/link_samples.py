@@ -1,5 +1,5 @@
 """Helpers the link-pass tests share: the seeds and the corpus parsed once per session, loading them in a given
-order exactly as ``loaders.load.load_paths`` does, a canonical dump to compare two graphs, and small hand-built
+order exactly as ``graph.ingest.load_paths`` does, a canonical dump to compare two graphs, and small hand-built
 records with the seeds' identities and citations (``R80``, ``R60``) for tests that need no text.
 
 Parsing is the slow part (``03/NQ-CP`` takes seconds), so each file is parsed and built once and its
