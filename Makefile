@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   := data/documents
 
-.PHONY: run test check lint typecheck load chromium clean
+.PHONY: run test check lint layers typecheck load chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ run: $(VENV)/.runtime load
 	$(BIN)/streamlit run app.py --server.port 8501
 
 load: $(VENV)/.runtime
-	$(BIN)/python -m loaders load $(DATA)
+	$(BIN)/python -m graph load $(DATA)
 
 ## Debian's Chromium for the browser tests (never a downloaded browser)
 chromium:
@@ -37,10 +37,14 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+## The import contracts in pyproject.toml: imports follow the data (ui | reports | queries | graph | loaders | common)
+layers: $(VENV)/.dev
+	$(BIN)/lint-imports
+
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-check: lint typecheck test
+check: lint layers typecheck test
 
 clean:
 	rm -rf $(VENV) data/store .pytest_cache .mypy_cache .ruff_cache

@@ -4,6 +4,9 @@
     python -m graph export --format graphml|json FILE [--store URL]
     python -m graph wipe --yes [--store URL]
     python -m graph cascade SYMBOL_OR_UID [--json] [--store URL]
+    python -m graph load PATH… [--store URL]
+    python -m graph relink [-v] [--store URL]
+    python -m graph conflicts [--json] [--store URL]
 
 ``--store`` takes the forms of ``KG_STORE`` (default ``embedded``). To add a command: write a
 ``cmd_NAME(args) -> int`` function and register it in :func:`build_parser` with ``_command(...)``; it gets
@@ -115,6 +118,55 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    """Load files and folders; one line per file, a summary, exit 1 when any file failed (the others load)."""
+    from graph.ingest import load_paths
+    from graph.link import relink
+
+    store = open_from_args(args)
+    try:
+        results = load_paths(args.paths, store, link=False)
+        report = relink(store)
+    finally:
+        store.close()
+    for result in results:
+        print(result.line(), file=sys.stdout if result.ok else sys.stderr)
+    failed = sum(not r.ok for r in results)
+    print(f"{len(results) - failed} loaded, {failed} failed; link pass: {report.summary()}")
+    return 1 if failed else 0
+
+
+def cmd_relink(args: argparse.Namespace) -> int:
+    """Run the link pass again (idempotent)."""
+    from graph.link import relink
+
+    store = open_from_args(args)
+    try:
+        report = relink(store)
+    finally:
+        store.close()
+    print("\n".join(report.lines()) if args.verbose else report.summary())
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    """List the documents whose facts disagree (a date printed one way and cited another)."""
+    import dataclasses
+
+    from graph.conflicts import list_conflicts
+
+    store = open_from_args(args)
+    try:
+        conflicts = list_conflicts(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([dataclasses.asdict(c) for c in conflicts], ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(c.line() for c in conflicts) or "no conflicting facts")
+    return 0
+
+
 def _command(
     sub: argparse._SubParsersAction, name: str, func: Command, common: argparse.ArgumentParser, help_text: str
 ) -> argparse.ArgumentParser:
@@ -151,6 +203,15 @@ def build_parser() -> argparse.ArgumentParser:
         "document", metavar="SYMBOL_OR_UID", help="e.g. 60-KH/TU; a uid when the symbol is ambiguous"
     )
     cascade.add_argument("--json", action="store_true", help="print the tree as JSON")
+
+    load = _command(sub, "load", cmd_load, common, "load files or folders into the graph store")
+    load.add_argument("paths", nargs="+", metavar="PATH")
+
+    relink = _command(sub, "relink", cmd_relink, common, "run the link pass again (idempotent)")
+    relink.add_argument("-v", "--verbose", action="store_true", help="list each merge, fact, conflict and link")
+
+    conflicts = _command(sub, "conflicts", cmd_conflicts, common, "list documents whose facts disagree")
+    conflicts.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 

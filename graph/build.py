@@ -31,8 +31,9 @@ from graph.model import (
     task_uid,
     unresolved_organ_uid,
 )
+from loaders.extract.symbols import central_issuer, parse_symbol
 from loaders.record import Citation, DocumentRecord, OrganRef, TaskRecord
-from loaders.symbols import central_issuer, parse_symbol
+from loaders.text.scopes import CENTRAL_SCOPE
 
 __all__ = ["GroupExpander", "build_document_graph", "citation_scope", "citation_uid", "record_uid"]
 
@@ -51,7 +52,7 @@ def citation_scope(citation: Citation, context_scope: str | None) -> str | None:
     symbol = parse_symbol(citation.number) if citation.number else None
     if symbol is None:
         return None
-    return "tw" if central_issuer(symbol.issuer) else context_scope
+    return CENTRAL_SCOPE if central_issuer(symbol.issuer) else context_scope
 
 
 def citation_uid(citation: Citation, context_scope: str | None) -> str:

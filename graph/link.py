@@ -32,16 +32,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from graph.cascade import symbol_key, symbol_type
 from graph.conflicts import Conflict, iso, reconcile_facts
 from graph.coverage import CoverageResult, write_all_coverage
-from graph.model import DOC_TYPES, DocStatus, Rel, fold
+from graph.model import DOC_TYPES, DocStatus, Rel
 from graph.parents import infer_stub_parents, mark_cascade_parents
 from graph.store import GraphStore
+from loaders.organs.issuers import same_issuer
 
-__all__ = ["DocEdge", "DocInfo", "LinkReport", "Resolution", "relink", "resolve_citations", "uid_parts"]
+__all__ = ["CitationTargets", "DocEdge", "DocInfo", "LinkReport", "relink", "resolve_citations", "uid_parts"]
 
 _DOCUMENTS = """
 MATCH (d:Document)
@@ -76,7 +75,6 @@ DETACH DELETE d
 """
 _DELETE_ORPHAN_STUBS = "MATCH (d:Document) WHERE d.status = 'cited' AND NOT (d)--() DELETE d"
 _CITATION_RELS = ("IMPLEMENTS", "CITES")
-_ISSUER_AGREES = 90  # token_sort_ratio of folded names that differ by a typo or OCR error
 
 
 def uid_parts(uid: str) -> tuple[str | None, str, str | None]:
@@ -119,7 +117,9 @@ class DocEdge:
 
 
 @dataclass(frozen=True, slots=True)
-class Resolution:
+class CitationTargets:
+    """Where each citation lands after identity matching: the node a guessed uid means, or the candidates."""
+
     targets: dict[str, str]  # guessed uid → the node it means (itself when unresolved)
     ambiguous: dict[str, tuple[str, ...]]  # guessed uid → the loaded documents it could equally mean
 
@@ -131,14 +131,8 @@ def _agrees(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _same_issuer(a: str, b: str) -> bool:
-    """One name is the other shortened (``Ban Thường vụ Tỉnh ủy`` ⊂ ``… Tỉnh ủy Bình Định``) or misspelt."""
-    x, y = set(fold(a).split()), set(fold(b).split())
-    return x <= y or y <= x or fuzz.token_sort_ratio(fold(a), fold(b)) >= _ISSUER_AGREES
-
-
 def _issuers_agree(a: Sequence[str], b: Sequence[str]) -> bool:
-    return not a or not b or any(_same_issuer(x, y) for x in a for y in b)
+    return not a or not b or any(same_issuer(x, y) for x in a for y in b)
 
 
 def _narrow(stub: DocInfo, candidates: list[DocInfo]) -> list[DocInfo]:
@@ -173,7 +167,7 @@ def _resolve_stub(stub: DocInfo, loaded: list[DocInfo], stubs: list[DocInfo]) ->
     return (maximal[0].uid if len(maximal) == 1 else stub.uid), ()
 
 
-def resolve_citations(docs: Sequence[DocInfo], edges: Sequence[DocEdge]) -> Resolution:
+def resolve_citations(docs: Sequence[DocInfo], edges: Sequence[DocEdge]) -> CitationTargets:
     """Which node every guessed uid on a document edge means (see the module docstring for the rule)."""
     by_uid = {d.uid: d for d in docs}
     issuers: dict[str, set[str]] = {}
@@ -197,7 +191,7 @@ def resolve_citations(docs: Sequence[DocInfo], edges: Sequence[DocEdge]) -> Reso
         targets[info.uid], candidates = _resolve_stub(info, loaded.get(info.key, []), stubs[info.key])
         if candidates:
             ambiguous[info.uid] = candidates
-    return Resolution(targets, ambiguous)
+    return CitationTargets(targets, ambiguous)
 
 
 def _is_stub(d: DocInfo | None) -> bool:
@@ -223,7 +217,7 @@ class Move:
     target: str | None
 
 
-def plan_moves(edges: Sequence[DocEdge], resolution: Resolution) -> list[Move]:
+def plan_moves(edges: Sequence[DocEdge], resolution: CitationTargets) -> list[Move]:
     """Edges whose endpoints are not the nodes their guessed uids now resolve to."""
     moves = []
     for e in edges:
@@ -304,7 +298,7 @@ def _apply(store: GraphStore, moves: Sequence[Move], merged_stubs: Sequence[str]
     store.write_many(statements)
 
 
-def merge_citations(store: GraphStore) -> tuple[Resolution, list[Move]]:
+def merge_citations(store: GraphStore) -> tuple[CitationTargets, list[Move]]:
     """Step 1 of the pass: point every citation at the document it means; delete the stubs merged away."""
     docs = _read_documents(store)
     edges = _read_edges(store)

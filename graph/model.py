@@ -11,12 +11,14 @@ Stores never see anything else, so the schema in ``ARCHITECTURE.md`` lives in ex
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar
+
+from loaders.organs.uids import unresolved_organ_uid
+from loaders.text.doc_types import DOC_TYPES, DocType
+from loaders.text.folding import fold, slug
 
 __all__ = [
     "DOC_TYPES",
@@ -42,66 +44,12 @@ __all__ = [
 ]
 
 
-# --- text helpers the uid rules need -------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free, NFC-independent form of Vietnamese text (``Đ`` → ``d``).
-
-    >>> fold("Ban Tuyên giáo Đảng ủy Khối")
-    'ban tuyen giao dang uy khoi'
-    """
-    decomposed = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return " ".join(bare.lower().split())
-
-
-def slug(text: str) -> str:
-    """ASCII slug of a name, for uids: ``Bình Định`` → ``binh-dinh``."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
 # --- enums -----------------------------------------------------------------------------------------
 
 
 class DocStatus(StrEnum):
     LOADED = "loaded"  # the text was loaded
     CITED = "cited"  # known only from citations in other documents
-
-
-@dataclass(frozen=True, slots=True)
-class DocType:
-    """A document type: the abbreviation in the symbol, its Vietnamese name and its graph label."""
-
-    code: str
-    name_vi: str
-    label: str
-
-
-DOC_TYPES: dict[str, DocType] = {
-    t.code: t
-    for t in (
-        DocType("NQ", "Nghị quyết", "Resolution"),
-        DocType("KH", "Kế hoạch", "Plan"),
-        DocType("CTr", "Chương trình", "Program"),
-        DocType("CTHĐ", "Chương trình hành động", "Program"),
-        DocType("CT", "Chỉ thị", "Directive"),
-        DocType("KL", "Kết luận", "Conclusion"),
-        DocType("QĐ", "Quyết định", "Decision"),
-        DocType("QĐi", "Quy định", "Regulation"),
-        DocType("QC", "Quy chế", "Regulation"),
-        DocType("QyĐ", "Quy định", "Regulation"),
-        DocType("HD", "Hướng dẫn", "Guidance"),
-        DocType("TB", "Thông báo", "Notice"),
-        DocType("TT", "Thông tri", "Notice"),
-        DocType("BC", "Báo cáo", "Report"),
-        DocType("CV", "Công văn", "Letter"),
-        DocType("ĐA", "Đề án", "Program"),
-        DocType("TTr", "Tờ trình", "Report"),
-        DocType("Luật", "Luật", "Law"),
-        DocType("NĐ", "Nghị định", "Decree"),
-    )
-}
 
 
 class Rel(StrEnum):
@@ -282,8 +230,3 @@ def task_uid(document: str, path: str) -> str:
 
 def person_uid(name: str) -> str:
     return f"person:{slug(name)}"
-
-
-def unresolved_organ_uid(scope: str | None, name: str) -> str:
-    """An organ the gazetteer does not know, kept apart per scope (``Ban Tuyên giáo`` differs by province)."""
-    return f"unresolved:{scope or 'unknown'}:{slug(name)}"

@@ -8,7 +8,7 @@ Organs become ``Organ`` nodes, groups ``OrganGroup`` nodes; ``PART_OF`` links an
 the YAML goes), and its values win over what a document wrote first for the same organ (a document only knows
 an organ's name and kind).
 
->>> from loaders.gazetteer import load_gazetteer
+>>> from loaders.organs.gazetteer import load_gazetteer
 >>> g = organ_graph(load_gazetteer())
 >>> sum(e.type == Rel.MEMBER_OF for e in g.edges) > 11
 True
@@ -22,7 +22,7 @@ from typing import Any
 
 from graph.model import DocumentGraph, Edge, NodeValue, Organ, OrganGroup, Rel
 from graph.store import GraphStore
-from loaders.gazetteer import Gazetteer, GroupEntry, OrganEntry, load_gazetteer
+from loaders.organs.gazetteer import Gazetteer, GroupEntry, OrganEntry, load_gazetteer
 
 __all__ = ["GAZETTEER_UID", "group_node", "organ_graph", "organ_node", "write_gazetteer"]
 

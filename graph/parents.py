@@ -27,6 +27,7 @@ from graph.cascade import symbol_key, symbol_type
 from graph.conflicts import iso
 from graph.model import fold
 from graph.store import GraphStore
+from loaders.text.scopes import CENTRAL_SCOPE
 
 __all__ = [
     "ParentEdge",
@@ -71,7 +72,7 @@ class ParentEdge:
 
 
 def _rank(e: ParentEdge) -> tuple[int, int, int, str]:
-    level = 2 if e.scope == "tw" else 1 if e.scope in (None, "cited") else 0
+    level = 2 if e.scope == CENTRAL_SCOPE else 1 if e.scope in (None, "cited") else 0
     kind = 0 if e.type in _PLAN_TYPES else 2 if e.type in _RESOLUTION_TYPES else 1
     try:
         newest = -_date.fromisoformat(e.date or "").toordinal()

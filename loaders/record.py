@@ -15,9 +15,9 @@ from typing import Any
 
 __all__ = [
     "Citation",
-    "CitedDate",
     "DocumentRecord",
     "OrganRef",
+    "PrintedDate",
     "Received",
     "Recipient",
     "SectionRecord",
@@ -30,8 +30,8 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class CitedDate:
-    """A date the text gives a cited document in one place, when other places give it another."""
+class PrintedDate:
+    """A date the text prints for a cited document in one place, when other places print another."""
 
     date: str
     line: int | None = None
@@ -48,7 +48,7 @@ class Citation:
     title: str | None = None
     text: str = ""  # the words of the citation as printed
     line: int | None = None
-    other_dates: tuple[CitedDate, ...] = ()  # dates printed elsewhere in the text that disagree with `date`
+    other_dates: tuple[PrintedDate, ...] = ()  # dates printed elsewhere in the text that disagree with `date`
 
 
 @dataclass(frozen=True, slots=True)

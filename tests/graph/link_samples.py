@@ -1,5 +1,5 @@
 """Helpers the link-pass tests share: the seeds and the corpus parsed once per session, loading them in a given
-order exactly as ``loaders.load.load_paths`` does, a canonical dump to compare two graphs, and small hand-built
+order exactly as ``graph.ingest.load_paths`` does, a canonical dump to compare two graphs, and small hand-built
 records with the seeds' identities and citations (``R80``, ``R60``) for tests that need no text.
 
 Parsing is the slow part (``03/NQ-CP`` takes seconds), so each file is parsed and built once and its
@@ -50,10 +50,11 @@ CORPUS_FILES = tuple(sorted(CORPUS.glob("*.txt")))
 @cache
 def graph_of(path: Path) -> DocumentGraph:
     """The document graph of one file, as ``load_file`` builds it (parsed once per session)."""
+    from loaders.organs import group_expander, load_gazetteer
     from loaders.pipeline import parse_file
-    from loaders.resolve import group_expander
 
-    return build_document_graph(parse_file(path), expand_group=group_expander())
+    gazetteer = load_gazetteer()
+    return build_document_graph(parse_file(path, gazetteer), expand_group=group_expander(gazetteer))
 
 
 def load_in_order(store: GraphStore, paths: Iterable[Path], *, relink_each: bool = False) -> LinkReport:

@@ -13,9 +13,9 @@ from graph.cascade import (
     symbol_key,
     symbol_type,
 )
+from graph.ingest import load_paths
 from graph.parents import ParentEdge, choose_cascade_parent, implemented_in_citation
 from graph.store import GraphStore
-from loaders.load import load_paths
 from tests.graph.link_samples import BD60, BD80, R60, R80, SEED_FILES, load, record
 
 

@@ -79,7 +79,7 @@ def test_a_citation_date_that_differs_from_the_documents_own_is_a_conflict(empty
 
 def test_the_phu_tho_plan_citing_27_nq_tw_with_two_dates_is_listed(empty_store: GraphStore) -> None:
     """1902/KH-UBND prints 27-NQ/TW as of 09/12/2022 in its title and 09/11/2022 in its preamble."""
-    from loaders.load import load_paths
+    from graph.ingest import load_paths
     from tests.shared import CORPUS
 
     load_paths(CORPUS.glob("ubnd-phutho_1902-*.txt"), empty_store)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.coverage import Lead, Link, TaskText, addressed_to, coverage, effective_kind, evaluate
+from graph.ingest import load_paths
 from graph.link import relink
 from graph.store import GraphStore
-from loaders.load import load_paths
 from tests.graph.link_samples import BD80, SEED_FILES
 from tests.shared import gold
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from graph.build import build_document_graph
+from graph.ingest import load_paths
 from graph.link import DocEdge, DocInfo, plan_moves, relink, resolve_citations, uid_parts
 from graph.store import GraphStore
 from graph.stores import wipe
-from loaders.load import load_paths
 from loaders.record import Citation
 from tests.graph.link_samples import (
     BD60,

@@ -10,9 +10,9 @@ from graph.build import build_document_graph
 from graph.model import DocumentGraph, Organ, OrganGroup, Rel
 from graph.organs import GAZETTEER_UID, organ_graph, write_gazetteer
 from graph.store import GraphStore
-from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.organs.gazetteer import Gazetteer, load_gazetteer
+from loaders.organs.resolve import group_expander, resolve_record
 from loaders.record import DocumentRecord, SubplanRequirement, TaskRecord
-from loaders.resolve import group_expander, resolve_record
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""A crude stand-in for ``loaders.normalize`` in the body tests: text → ``Line`` list.
+"""A crude stand-in for ``loaders.text.normalize`` in the body tests: text → ``Line`` list.
 
 Not shipped and not a normaliser to reuse: it does just enough for the body tests (paragraphs by blank
 lines, hard wraps and page-break splits rejoined, list items and table rows on their own lines, ``**``,
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from loaders.text import Line
+from loaders.text.line import Line
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "documents"
 

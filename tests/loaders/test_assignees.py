@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.assignees import (
+from loaders.extract.body.assignees import (
     Assignment,
     coordinate_organs,
     heading_organs,
@@ -14,7 +14,7 @@ from loaders.assignees import (
     subject_organs,
     subject_text,
 )
-from loaders.organ_phrases import group_names, scan_organs, starts_with_verb
+from loaders.extract.body.organ_phrases import group_names, scan_organs, starts_with_verb
 
 # (sentence, subject organs as printed)
 SUBJECTS = [

@@ -13,10 +13,10 @@ import pytest
 from body_lines import SEEDS, file_lines, text_lines
 
 from graph.model import fold
-from loaders.body import Body, parse_body
-from loaders.outline import read_outline
+from loaders.extract.body.outline import read_outline
+from loaders.extract.body.parser import Body, parse_body
 from loaders.record import TaskRecord
-from loaders.text import Line
+from loaders.text.line import Line
 from tests.shared import CORPUS as CORPUS_DIR
 from tests.shared import gold
 
@@ -400,8 +400,8 @@ def test_outline_drops_noise_and_keeps_addressees() -> None:
 
 
 def test_through_the_project_normaliser() -> None:
-    normalize = pytest.importorskip("loaders.normalize").normalize
-    segment = pytest.importorskip("loaders.segment").segment
+    normalize = pytest.importorskip("loaders.text.normalize").normalize
+    segment = pytest.importorskip("loaders.extract.segment").segment
     seg = segment(normalize((SEEDS / SEED_60).read_text(encoding="utf-8")))
     body = parse_body(seg.addressees + seg.body, document_date=date(2023, 5, 24))
     assert [s.path for s in body.sections] == gold(SEED_60)["sections"]

@@ -1,4 +1,4 @@
-"""loaders.citations: implemented vs cited documents, short names, chains and the cascade parent.
+"""loaders.extract.citations: implemented vs cited documents, short names, chains and the cascade parent.
 
 Preambles are written wrapped over several lines, as the documents print them; ``normalize`` joins them.
 """
@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.citations import Citations, cascade_parent, extract_citations
-from loaders.normalize import normalize
+from loaders.extract.citations import Citations, cascade_parent, extract_citations
+from loaders.extract.segment import segment
 from loaders.record import Citation
-from loaders.segment import segment
+from loaders.text.normalize import normalize
 
 
 def cite(

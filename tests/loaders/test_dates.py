@@ -1,13 +1,10 @@
-"""loaders.dates: dates as printed in headers, citations and stamps."""
+"""loaders.extract.dates: dates as printed in headers, citations and stamps."""
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 
-from loaders import dates
-from loaders.dates import find_dates, parse_date, place_and_date
+from loaders.extract.dates import find_dates, parse_date, place_and_date
 
 
 @pytest.mark.parametrize(
@@ -54,7 +51,3 @@ def test_place_and_date(text: str, expected: tuple[str, str | None] | None) -> N
 def test_find_dates_in_order() -> None:
     found = find_dates("từ ngày 01/7/2023 đến ngày 31 tháng 12 năm 2023")
     assert [f.iso for f in found] == ["2023-07-01", "2023-12-31"]
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(dates).failed == 0

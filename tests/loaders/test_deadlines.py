@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from loaders.deadlines import Deadline, find_deadline, parse_deadline
+from loaders.extract.body.deadlines import Deadline, find_deadline, parse_deadline
 
 D = date
 

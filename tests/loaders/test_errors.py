@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-
-from loaders import errors
 from loaders.errors import LoadError
 
 
@@ -12,7 +9,3 @@ def test_message_and_fields() -> None:
     err = LoadError("a/b.txt", "empty file")
     assert (err.path, err.reason, err.line, str(err)) == ("a/b.txt", "empty file", None, "a/b.txt: empty file")
     assert str(LoadError("a.txt", "blank number", line=4)) == "a.txt:4: blank number"
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(errors).failed == 0

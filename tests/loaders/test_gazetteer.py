@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.gazetteer import (
+from loaders.organs.gazetteer import (
     Context,
     Gazetteer,
     GazetteerError,
@@ -259,7 +259,7 @@ def test_a_directory_without_schema_or_files(tmp_path: Path) -> None:
 
 
 def test_the_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from loaders.gazetteer import _main
+    from loaders.organs.__main__ import main as _main
 
     assert _main([]) == 0 and "organs" in capsys.readouterr().out
     assert _main([str(_gazetteer_dir(tmp_path, "organs: [{uid: x}]\n"))]) == 1

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from loaders.__main__ import _siblings
+from loaders.organs import load_gazetteer
 from loaders.pipeline import complete_from_context, parse_file
 from loaders.record import to_dict
 from tests.shared import SHARED, gold
@@ -50,7 +51,7 @@ def scores() -> dict[str, Counter[str]]:
     for name in ("seeds", "corpus"):
         for doc in gold(name)["documents"]:
             path = SHARED / name / doc["file"]
-            record = complete_from_context(parse_file(path), _siblings(path))
+            record = complete_from_context(parse_file(path, load_gazetteer()), _siblings(path))
             for check, ok in scorer.score(to_dict(record), doc):
                 totals[_field(check)] += 1
                 hits[_field(check)] += bool(ok)

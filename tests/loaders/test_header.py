@@ -1,14 +1,14 @@
-"""loaders.header: number, type, date, organ block, issuer, scope and title from segmented documents."""
+"""loaders.extract.header: number, type, date, organ block, issuer, scope and title from segmented documents."""
 
 from __future__ import annotations
 
 import pytest
 
-from loaders.header import Header, extract_header
-from loaders.normalize import normalize
-from loaders.segment import segment
-from loaders.signature import parse_signature
-from loaders.stamp import parse_stamp
+from loaders.extract.header import Header, extract_header
+from loaders.extract.segment import segment
+from loaders.extract.signature import parse_signature
+from loaders.extract.stamp import parse_stamp
+from loaders.text.normalize import normalize
 
 
 def header(text: str) -> Header:

@@ -1,14 +1,11 @@
-"""loaders.mentions: what a mention of a document says about it (date, issuer, description, short name)."""
+"""loaders.extract.mentions: what a mention of a document says about it (date, issuer, description, short name)."""
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 
-from loaders import mentions
-from loaders.mentions import find_mentions
-from loaders.text import Line
+from loaders.extract.mentions import find_mentions
+from loaders.text.line import Line
 
 
 def found(text: str, *, laws: bool = False, own: str | None = None) -> list[tuple[object, ...]]:
@@ -83,7 +80,3 @@ def test_short_names_defined_in_parentheses() -> None:
     found_ = find_mentions(Line(1, text), None, aliases)
     assert [m.number for m in found_] == ["13/CT-TTg", "27-NQ/TW"]  # the restatement is not a second mention
     assert aliases == {"chi thi so 13/ct-ttg": "13/CT-TTg", "nghi quyet 27": "27-NQ/TW"}
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(mentions).failed == 0

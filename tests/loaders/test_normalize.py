@@ -1,4 +1,4 @@
-"""loaders.normalize: each guarantee of the module docstring, as (text, expected lines) pairs."""
+"""loaders.text.normalize: each guarantee of the module docstring, as (text, expected lines) pairs."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from loaders.normalize import clean_inline, is_type_line, normalize
-from loaders.text import Line
+from loaders.text.line import Line
+from loaders.text.normalize import clean_inline, is_type_line, normalize
 
 
 def texts(text: str) -> list[str]:

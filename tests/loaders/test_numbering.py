@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.numbering import (
+from loaders.extract.body.numbering import (
     ARABIC,
     BULLET,
     LOWER,

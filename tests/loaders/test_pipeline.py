@@ -14,9 +14,9 @@ import pytest
 
 from graph.model import fold
 from loaders.errors import LoadError
-from loaders.pipeline import BodyContext, complete_from_context, parse_body, parse_file, parse_text
+from loaders.organs import load_gazetteer
+from loaders.pipeline import complete_from_context, parse_file, parse_text
 from loaders.record import DocumentRecord
-from loaders.text import Line
 from tests.shared import CORPUS as CORPUS_DIR
 from tests.shared import gold
 
@@ -38,7 +38,7 @@ _CACHE: dict[Path, DocumentRecord] = {}
 
 def record(path: Path) -> DocumentRecord:
     if path not in _CACHE:
-        _CACHE[path] = parse_file(path, resolve_organs=False, body=False)
+        _CACHE[path] = parse_file(path, None, body=False)
     return _CACHE[path]
 
 
@@ -146,30 +146,28 @@ CORPUS = sorted(CORPUS_DIR.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:28])
 def test_whole_pipeline_parses_every_file(path: Path) -> None:
-    r = parse_file(path)
+    r = parse_file(path, load_gazetteer())
     assert r.source_path == str(path) and len(r.source_sha256) == 64
     assert r.number or r.warnings  # an unnumbered document says so
 
 
 def test_parse_text_and_errors() -> None:
-    r = parse_text("Số 80-KH/ĐUK\n\nKẾ HOẠCH\n\nthực hiện Nghị quyết số 27-NQ/TW\n", resolve=False, body=False)
+    r = parse_text("Số 80-KH/ĐUK\n\nKẾ HOẠCH\n\nthực hiện Nghị quyết số 27-NQ/TW\n", None, body=False)
     assert (r.number, r.type, r.cascade_parent, r.source_path) == ("80-KH/ĐUK", "KH", "27-NQ/TW", "<text>")
     assert r.source_line == (1, 3, 5)
     with pytest.raises(LoadError, match="empty file"):
-        parse_text("  \n  ")
+        parse_text("  \n  ", load_gazetteer())
 
 
-def test_body_adapter_passes_what_the_body_parser_takes() -> None:
-    context = BodyContext("1-KH/TU", "KH", "2023-06-27", "binh-dinh", "Bình Định", None, None, {})
-    body = parse_body(
-        [Line(1, "I - TỔ CHỨC THỰC HIỆN"), Line(2, "1. Ban Tuyên giáo Tỉnh ủy chủ trì theo dõi.")], context
+def test_the_body_stage_gets_the_document_date_for_deadlines_without_a_year() -> None:
+    text = (
+        "Số 1-KH/TU\n\nKẾ HOẠCH\n\nI - TỔ CHỨC THỰC HIỆN\n\n1. Ban Tuyên giáo Tỉnh ủy báo cáo trước ngày 15/8.\n"
     )
-    assert [s.path for s in body.sections][:1] == ["I"]
+    dated = parse_text("Bình Định, ngày 27 tháng 6 năm 2023\n" + text, None)
+    assert [t.deadline for t in dated.tasks] == ["2023-08-15"]
 
 
-def test_doctests() -> None:
-    import doctest
-
-    from loaders import pipeline
-
-    assert doctest.testmod(pipeline).failed == 0
+def test_the_gazetteer_passed_in_resolves_the_organs() -> None:
+    path = SEEDS / "000_a85277af82c186c2.txt"
+    assert parse_file(path, None).organs == ()
+    assert parse_file(path, load_gazetteer()).organs

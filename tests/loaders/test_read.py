@@ -1,4 +1,4 @@
-"""loaders.read: encodings, Office files, and one clear LoadError for every way a file is not a document."""
+"""loaders.reading.files: encodings, Office files, one clear LoadError for each way a file is not a document."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfWriter
 
 from loaders.errors import LoadError
-from loaders.read import MAX_TEXT_BYTES, decode, looks_vietnamese, read
+from loaders.reading.files import MAX_TEXT_BYTES, decode, looks_vietnamese, read
 
 VIETNAMESE = "KẾ HOẠCH thực hiện Nghị quyết số 27-NQ/TW của Ban Chấp hành Trung ương Đảng"
 _TONES = "\u0300\u0301\u0303\u0309\u0323"

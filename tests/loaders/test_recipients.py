@@ -1,12 +1,9 @@
-"""loaders.recipients: Nơi nhận items, purposes, brace groups, inline cells, "Như trên"."""
+"""loaders.extract.recipients: Nơi nhận items, purposes, brace groups, inline cells, "Như trên"."""
 
 from __future__ import annotations
 
-import doctest
-
-from loaders import recipients
-from loaders.recipients import addressee_names, is_recipients_start, parse_recipients
-from loaders.text import Line
+from loaders.extract.recipients import addressee_names, is_recipients_start, parse_recipients
+from loaders.text.line import Line
 
 
 def block(*texts: str) -> list[Line]:
@@ -72,7 +69,3 @@ def test_as_above_means_the_addressees() -> None:
 def test_is_recipients_start() -> None:
     assert is_recipients_start("Nơi nhận:") and is_recipients_start("| Nơi nhận: - A")
     assert is_recipients_start("Nơi nhận") and not is_recipients_start("Nơi nhận hồ sơ là Văn phòng")
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(recipients).failed == 0

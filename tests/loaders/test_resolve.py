@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from loaders.gazetteer import Context, Gazetteer, load_gazetteer
+from loaders.organs.gazetteer import Context, Gazetteer, load_gazetteer
+from loaders.organs.resolve import GENERIC, document_context, group_expander, resolve_name, resolve_record
 from loaders.record import Citation, DocumentRecord, Received, Recipient, SubplanRequirement, TaskRecord
-from loaders.resolve import GENERIC, document_context, group_expander, resolve_name, resolve_record
 from tests.shared import gold
 
 GEN = "generic"  # expected uid column: a generic phrase, kept as text
@@ -494,7 +494,7 @@ def test_fuzzy_reads_ocr_damage_but_never_a_different_organ(g: Gazetteer, contex
 
 
 def test_ambiguous_names_stay_unresolved(tmp_path: Path) -> None:
-    from loaders.gazetteer import default_path, read_gazetteer
+    from loaders.organs.gazetteer import default_path, read_gazetteer
 
     for name in ("schema.json", "scopes.yaml", "rules.yaml"):
         (tmp_path / name).write_bytes((default_path() / name).read_bytes())

@@ -1,4 +1,4 @@
-"""loaders.segment: the parts of a document, in the layouts the corpus shows."""
+"""loaders.extract.segment: the parts of a document, in the layouts the corpus shows."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.normalize import normalize
-from loaders.segment import Segments, segment, table_cells
-from loaders.text import Line
+from loaders.extract.segment import Segments, segment, table_cells
+from loaders.text.line import Line
+from loaders.text.normalize import normalize
 from tests.shared import CORPUS
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "documents"

@@ -1,15 +1,12 @@
-"""loaders.signature: authority, title and name from every signature layout in the corpus."""
+"""loaders.extract.signature: authority, title and name from every signature layout in the corpus."""
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 
-from loaders import signature
+from loaders.extract.signature import capacity_body, is_signature_line, lead_signer, parse_signature
 from loaders.record import Signer
-from loaders.signature import capacity_body, is_signature_line, lead_signer, parse_signature
-from loaders.text import Line
+from loaders.text.line import Line
 
 BTV = "T/M Ban Thường vụ"
 CASES = [
@@ -68,7 +65,3 @@ def test_lead_signer_of_a_press_article() -> None:
     lead = Line(5, "(LĐ online) - Bí thư Tỉnh ủy Lâm Đồng Trần Đức Quận vừa ký ban hành Chương trình hành động")
     assert lead_signer([lead]) == Signer("Trần Đức Quận", "Bí thư Tỉnh ủy", None, 5)
     assert lead_signer([Line(1, "Bí thư Tỉnh ủy chỉ đạo các ngành vừa ký kết")]) is None
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(signature).failed == 0

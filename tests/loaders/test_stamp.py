@@ -1,13 +1,10 @@
-"""loaders.stamp: the incoming-registry stamp of a received copy, never the document's own facts."""
+"""loaders.extract.stamp: the incoming-registry stamp of a received copy, never the document's own facts."""
 
 from __future__ import annotations
 
-import doctest
-
-from loaders import stamp
+from loaders.extract.stamp import find_stamp, parse_stamp
 from loaders.record import Received
-from loaders.stamp import find_stamp, parse_stamp
-from loaders.text import Line
+from loaders.text.line import Line
 
 
 def lines(*texts: str) -> list[Line]:
@@ -33,7 +30,3 @@ def test_arrived_on_its_own_line() -> None:
 def test_no_stamp() -> None:
     assert find_stamp(lines("ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "Số 80-KH/ĐUK", "đến năm 2030 số lượng 12")) == []
     assert parse_stamp([]) is None
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(stamp).failed == 0

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from loaders.assignees import Assignment, parse_assignment
-from loaders.deadlines import Deadline
+from loaders.extract.body.assignees import Assignment, parse_assignment
+from loaders.extract.body.deadlines import Deadline
+from loaders.extract.body.subplans import find_subplan, plan_clause
 from loaders.record import SubplanRequirement
-from loaders.subplans import find_subplan, plan_clause
 
 DUK_III_2 = (
     "Các cấp ủy chi, đảng bộ cơ sở căn cứ chức năng, nhiệm vụ, xây dựng kế hoạch tổ chức triển khai thực hiện có "

@@ -1,13 +1,10 @@
-"""loaders.symbols: Party and State number-symbols as printed → canonical form, and what is not a symbol."""
+"""loaders.extract.symbols: Party and State number-symbols printed → canonical form, and what is not a symbol."""
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 
-from loaders import symbols
-from loaders.symbols import (
+from loaders.extract.symbols import (
     canonical,
     central_issuer,
     find_symbols,
@@ -87,10 +84,6 @@ def test_type_name() -> None:
 def test_same_symbol() -> None:
     assert same_symbol("13/CT-TTG", "13/CT-TTg") and same_symbol("80-KH/ĐUK", "80-KH/DUK")
     assert not same_symbol("60-KH/TU", "60-KH/TW") and not same_symbol(None, "x")
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(symbols).failed == 0
 
 
 @pytest.mark.parametrize(

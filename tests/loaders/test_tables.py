@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.tables import appendix_id, header_roles, parse_task_table, read_cell_table, split_cells
-from loaders.text import Line
+from loaders.extract.body.tables import appendix_id, header_roles, parse_task_table, read_cell_table, split_cells
+from loaders.text.line import Line
 
 
 def rows(*lines: str) -> list[tuple[int, list[str]]]:

@@ -1,5 +1,5 @@
 """The sample graph that the query, report and analysis tests share: ``data/documents/`` (the two seeds) loaded
-through ``loaders.load.load_paths`` into a fresh store of each kind, once per test session.
+through ``graph.ingest.load_paths`` into a fresh store of each kind, once per test session.
 
 The fixtures are imported by ``tests/queries/conftest.py``, ``tests/reports/conftest.py`` and
 ``tests/graph/test_analysis.py``; the stores live in this module, so however many places import the fixtures,
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.ingest import load_paths
 from graph.store import GraphStore, StoreError, open_store
-from loaders.load import load_paths
 
 __all__ = ["BACKENDS", "SAMPLE_DIR", "open_sample", "sample_store", "sample_store_url"]
 

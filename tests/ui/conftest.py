@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from graph.ingest import load_paths
 from graph.store import GraphStore, open_store
-from loaders.load import load_paths
 from ui.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ import streamlit as st
 
 from graph.store import GraphStore
 from loaders.errors import LoadError
-from loaders.read import read as read_source
+from loaders.reading import read as read_source
 from ui.store import Generation, generation, store
 from ui.views.rows import from_row, line_of, vi_date
 

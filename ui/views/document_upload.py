@@ -19,10 +19,12 @@ from typing import Any
 import streamlit as st
 
 from common.settings import settings
+from graph.ingest import LoadResult, load_file
 from graph.link import relink
 from graph.store import GraphStore
-from loaders.load import SUPPORTED_SUFFIXES, LoadResult, load_file
+from loaders.organs import load_gazetteer
 from loaders.pipeline import parse_file
+from loaders.reading import SUFFIXES
 from loaders.record import to_dict
 from ui.store import refresh, store
 from ui.views.rows import vi_date
@@ -41,10 +43,8 @@ __all__ = [
     "upload_dir",
 ]
 
-ACCEPTED_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]  # what the file picker offers
-ACCEPTED_TEXT = (
-    f"{', '.join(SUPPORTED_SUFFIXES[:-1])} hoặc {SUPPORTED_SUFFIXES[-1]}"  # ".txt, .md, .docx hoặc .pdf"
-)
+ACCEPTED_TYPES = [suffix.lstrip(".") for suffix in SUFFIXES]  # what the file picker offers
+ACCEPTED_TEXT = f"{', '.join(SUFFIXES[:-1])} hoặc {SUFFIXES[-1]}"  # ".txt, .md, .docx hoặc .pdf"
 
 
 _COUNTS_VI = {
@@ -128,8 +128,8 @@ def safe_name(name: str) -> str:
 
 
 def _check_suffix(name: str) -> str | None:
-    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        return f"Định dạng không được hỗ trợ: chỉ nhận {', '.join(SUPPORTED_SUFFIXES)}."
+    if Path(name).suffix.lower() not in SUFFIXES:
+        return f"Định dạng không được hỗ trợ: chỉ nhận {', '.join(SUFFIXES)}."
     return None
 
 
@@ -142,7 +142,7 @@ def preview(name: str, data: bytes) -> Preview:
         path = Path(tmp) / name
         path.write_bytes(data)
         try:
-            record = parse_file(path)
+            record = parse_file(path, load_gazetteer())
         except Exception as exc:  # any failure of one file is shown on its row, never stops the page
             return Preview(name, error=_message(exc))
     return Preview(name, to_dict(record), tuple(record.warnings))

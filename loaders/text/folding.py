@@ -1,0 +1,51 @@
+"""Folding and slugs: the forms of Vietnamese text that comparisons and uids use.
+
+>>> fold("Ban Tuyên giáo Đảng ủy Khối")
+'ban tuyen giao dang uy khoi'
+>>> slug("Bình Định")
+'binh-dinh'
+>>> modern_tones("Uỷ ban nhân dân tỉnh Khánh Hoà")
+'Ủy ban nhân dân tỉnh Khánh Hòa'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "modern_tones", "slug"]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, NFC-independent form of Vietnamese text (``Đ`` → ``d``).
+
+    >>> fold("Ban Tuyên giáo Đảng ủy Khối")
+    'ban tuyen giao dang uy khoi'
+    """
+    decomposed = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(bare.lower().split())
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a name, for uids: ``Bình Định`` → ``binh-dinh``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+_OLD_TONE_PAIRS = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE_PAIRS) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def modern_tones(text: str) -> str:
+    """Old tone placement at the end of a syllable → the modern one (``khoá`` → ``khóa``, ``uỷ`` → ``ủy``)."""
+
+    def swap(m: re.Match[str]) -> str:
+        old = m.group(1)
+        new = _OLD_TONE_PAIRS[old.lower()]
+        return new.upper() if old.isupper() else (new[:1].upper() + new[1:] if old[0].isupper() else new)
+
+    return _OLD_TONE_RE.sub(swap, text)
