@@ -40,7 +40,7 @@ class GraphCounts:
 # Per document: its status, and for a loaded one its tasks and the organs leading them.
 _DOCUMENTS = """
 MATCH (d:Document)
-OPTIONAL MATCH (d)-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)
+OPTIONAL MATCH (t:Task) WHERE t.owner = d.uid
 OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(o)
 WHERE a.role = 'lead'
 RETURN d.symbol AS symbol, d.uid AS uid, d.status AS status, d.date AS date,

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 from typing import Any
 
-from graph.cascade import symbol_key, symbol_type
-from graph.conflicts import iso
+from graph.documents import symbol_key, symbol_type
 from graph.model import fold
 from graph.store import GraphStore
 
@@ -93,7 +92,7 @@ def _read_parent_edges(store: GraphStore) -> dict[str, list[ParentEdge]]:
     for r in store.read(_PARENT_EDGES):
         scope = r["scope"] or (r["target"].split(":", 1)[0] if ":" in r["target"] else None)
         edge = ParentEdge(
-            r["source"], r["target"], scope, r["type"] or symbol_type(r["symbol"]), iso(r["date"]),
+            r["source"], r["target"], scope, r["type"] or symbol_type(r["symbol"]), r["date"],
             r["marked"] is True, str(r["key"] or ""), str(r["cited_as"] or ""),
         )  # fmt: skip
         by_source.setdefault(edge.source, []).append(edge)
