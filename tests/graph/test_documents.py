@@ -40,7 +40,9 @@ def two_provinces(store: GraphStore) -> GraphStore:
         ("27-NQ/TW", NQ27),  # a cited stub is a document too
     ],
 )
-def test_a_reference_naming_one_document_resolves_to_it(two_provinces: GraphStore, ref: str, expected: str) -> None:
+def test_a_reference_naming_one_document_resolves_to_it(
+    two_provinces: GraphStore, ref: str, expected: str
+) -> None:
     assert resolve_document(two_provinces, ref).uid == expected
 
 

@@ -1,5 +1,6 @@
 """The saved queries' parameter convention: a ``symbol`` parameter names a document, and the runner passes the
-query that document's uid (:meth:`SavedQuery.prepare`), or fails as :func:`graph.documents.resolve_document` does."""
+query that document's uid (:meth:`SavedQuery.prepare`), or fails as :func:`graph.documents.resolve_document`
+does."""
 
 from __future__ import annotations
 
