@@ -20,8 +20,9 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
+from common.cli import run_cli
 from graph.export import FORMATS, count_graph, to_networkx, write_graphml, write_node_link_json
-from graph.store import GraphStore, StoreError, open_store
+from graph.store import GraphStore, open_store
 from graph.stores import wipe
 
 __all__ = ["build_parser", "main", "open_from_args"]
@@ -104,14 +105,11 @@ def cmd_wipe(args: argparse.Namespace) -> int:
 
 def cmd_cascade(args: argparse.Namespace) -> int:
     """Print the cascade through one document: its ancestors to the top and every document below it."""
-    from graph.cascade import CascadeError, cascade_tree, format_cascade
+    from graph.cascade import cascade_tree, format_cascade
 
     store = open_from_args(args)
     try:
-        tree = cascade_tree(store, args.document)
-    except CascadeError as error:  # unknown, or a symbol of several documents (lists their uids)
-        print(str(error), file=sys.stderr)
-        return 1
+        tree = cascade_tree(store, args.document)  # unknown or ambiguous: an error listing the candidates
     finally:
         store.close()
     print(json.dumps(tree.to_dict(), ensure_ascii=False, indent=1) if args.json else format_cascade(tree))
@@ -216,14 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; store problems print ``error: …`` and exit with status 1."""
+    """Run one command; a user's mistake raises a :class:`~common.errors.DirectiveGraphError`, which
+    :func:`common.cli.run_cli` prints as one line ``error: …`` with exit status 1."""
     args = build_parser().parse_args(argv)
-    try:
-        return int(args.func(args))
-    except StoreError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    return int(args.func(args))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_cli(main))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graph.documents import resolve_document
 from graph.store import GraphStore
 
 __all__ = [
@@ -40,7 +41,7 @@ RETURN a.uid AS child, b.uid AS parent, r.cascade_parent AS cascade_parent
 """
 _ORGANS_TASKED = """
 UNWIND $uids AS uid
-MATCH (d:Document {uid: uid})-[:HAS_SECTION|HAS_TASK*1..8]->(:Task)-[:ASSIGNED_TO]->(o:Organ)
+MATCH (:Task {owner: uid})-[:ASSIGNED_TO]->(o:Organ)
 RETURN DISTINCT o.uid AS uid, o.name AS name
 """
 _ORGANS_ORDERED = """
@@ -48,7 +49,6 @@ UNWIND $uids AS uid
 MATCH (d:Document {uid: uid})-[:REQUIRES_SUBPLAN]->(o:Organ)
 RETURN DISTINCT o.uid AS uid, o.name AS name
 """
-_FIND = "MATCH (d:Document) WHERE d.uid = $ref OR d.symbol = $ref RETURN d.uid AS uid, d.status AS status"
 
 
 def implements_graph(store: GraphStore) -> nx.DiGraph:
@@ -105,17 +105,10 @@ def document_depths(store: GraphStore) -> dict[str, int]:
     return all_depths(implements_graph(store))
 
 
-def _resolve(store: GraphStore, ref: str) -> str:
-    rows = store.read(_FIND, {"ref": ref})
-    if not rows:
-        raise LookupError(f"no document {ref!r} in the store")
-    loaded = [r for r in rows if r["status"] == "loaded"] or rows
-    return str(loaded[0]["uid"])
-
-
 def cascade_depths(store: GraphStore, root: str) -> dict[str, int]:
-    """Depth of each document under ``root`` (a symbol or uid; the root is 0)."""
-    return depths_under(implements_graph(store), _resolve(store, root))
+    """Depth of each document under ``root`` (a symbol or uid, :func:`~graph.documents.resolve_document`; the
+    root is 0)."""
+    return depths_under(implements_graph(store), resolve_document(store, root).uid)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +139,7 @@ class Reach:
 
 def resolution_reach(store: GraphStore, resolution: str) -> Reach:
     """Descendant documents of ``resolution`` (symbol or uid) and the organs tasked by it or its descendants."""
-    root = _resolve(store, resolution)
+    root = resolve_document(store, resolution).uid
     depths = depths_under(implements_graph(store), root)
     uids = list(depths)  # the root's own duties count too
     assigned = {r["uid"]: r["name"] for r in store.read(_ORGANS_TASKED, {"uids": uids})}

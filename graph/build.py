@@ -29,9 +29,9 @@ from graph.model import (
     section_uid,
     slug,
     task_uid,
-    unresolved_organ_uid,
 )
 from loaders.extract.symbols import central_issuer, parse_symbol
+from loaders.organs.uids import unresolved_organ_uid
 from loaders.record import Citation, DocumentRecord, OrganRef, TaskRecord
 from loaders.text.scopes import CENTRAL_SCOPE
 

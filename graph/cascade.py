@@ -3,7 +3,8 @@
 :mod:`graph.parents` keeps at exactly one per document.
 
 Each level shows its coverage of its parent (parent key tasks carried / addressed to it, from
-:mod:`graph.coverage`); a symbol that names several documents raises :class:`AmbiguousDocument` listing them.
+:mod:`graph.coverage`). The document is found by :func:`graph.documents.resolve_document`: a symbol that names
+several documents raises :class:`~graph.documents.AmbiguousDocument` listing them.
 
     27-NQ/TW → 11-KH/TW → 60-KH/TU → 80-KH/ĐUK
 
@@ -11,52 +12,28 @@ Each level shows its coverage of its parent (parent key tasks carried / addresse
     └─ 11-KH/TW  Kế hoạch · 2022-11-28 · cited
        └─ 60-KH/TU  Kế hoạch · 2023-05-24 (cited in binh-dinh:80-KH/ĐUK:2023) · loaded
           └─ 80-KH/ĐUK  Kế hoạch · 2023-06-27 · loaded · coverage 9/9  ◀
-
->>> symbol_key("80 - KH/ĐUK"), symbol_type("03/NQ-CP")
-('80-kh/duk', 'NQ')
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from common.errors import DirectiveGraphError
-from graph.model import fold
+from graph.documents import issuer_of, resolve_document
 from graph.store import GraphStore
 
 __all__ = [
-    "AmbiguousDocument",
-    "CascadeError",
     "CascadeNode",
     "cascade_tree",
-    "find_documents",
     "format_cascade",
-    "symbol_key",
-    "symbol_type",
 ]
 
 _MAX_DEPTH = 12  # no real cascade is deeper; a guard against cycles in bad data
 
 
-def symbol_key(symbol: str | None) -> str:
-    """Symbol compared without accents, case or spaces: ``80 - KH/ĐUK`` and ``80-KH/DUK`` are the same."""
-    return re.sub(r"\s+", "", fold((symbol or "").replace("–", "-").replace("—", "-")))
-
-
-def symbol_type(symbol: str | None) -> str | None:
-    """Type code in a symbol: ``60-KH/TU`` → ``KH``, ``03/NQ-CP`` → ``NQ``, ``25/2021/QĐ-TTg`` → ``QĐ``."""
-    m = re.match(r"^\s*\d+\s*(?:/\s*(?:19|20)\d{2}\s*)?[-/]\s*([^-/\s]+)", symbol or "")
-    return m.group(1) if m else None
-
-
 # --- the tree ----------------------------------------------------------------------------------------------------
 
-_BY_UID = "MATCH (d:Document {uid: $q}) RETURN d.uid AS uid"
-_BY_SYMBOL = "MATCH (d:Document) WHERE d.symbol = $q RETURN d.uid AS uid"
-_ALL_SYMBOLS = "MATCH (d:Document) WHERE d.symbol IS NOT NULL RETURN d.uid AS uid, d.symbol AS symbol"
 _UP = """
 MATCH (d:Document {uid: $uid})-[r:IMPLEMENTS]->(p:Document)
 WHERE r.cascade_parent = true
@@ -76,22 +53,6 @@ RETURN d.uid AS uid, d.symbol AS symbol, d.type_name AS type_name, d.title AS ti
        d.date_source AS date_source, d.status AS status, d.coverage_covered AS covered,
        d.coverage_total AS total, issuers, collect(r.issuer) AS cited_issuers
 """
-
-
-class CascadeError(DirectiveGraphError, LookupError):
-    """No document matches what was asked for."""
-
-
-class AmbiguousDocument(CascadeError):
-    """A symbol names several documents (``60-KH/TU`` of two provinces): ask for the uid."""
-
-    def __init__(self, query: str, candidates: Sequence[dict[str, Any]]) -> None:
-        self.query = query
-        self.candidates = list(candidates)
-        listing = "\n".join(
-            f"  {c['uid']}  {c.get('date') or '?'}  {c.get('status') or ''}" for c in self.candidates
-        )
-        super().__init__(f"{query} matches {len(self.candidates)} documents; give one uid:\n{listing}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +78,6 @@ class CascadeNode:
         yield self
         for child in self.children:
             yield from child.walk()
-
-
-def find_documents(store: GraphStore, symbol_or_uid: str) -> list[str]:
-    """Uids of the documents a uid or a symbol (accent/space-insensitive) names."""
-    q = symbol_or_uid.strip()
-    for query in (_BY_UID, _BY_SYMBOL):
-        if rows := store.read(query, {"q": q}):
-            return sorted(r["uid"] for r in rows)
-    key = symbol_key(q)
-    return sorted(r["uid"] for r in store.read(_ALL_SYMBOLS) if symbol_key(r["symbol"]) == key)
 
 
 def _ancestors(store: GraphStore, uid: str) -> list[str]:
@@ -155,15 +106,9 @@ def _descendants(store: GraphStore, uid: str, seen: set[str]) -> dict[str, list[
 
 
 def _info(store: GraphStore, uids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    from graph.conflicts import iso
-
     out = {}
     for r in store.read(_INFO, {"uids": sorted(set(uids))}):
-        cited = [i for i in r["cited_issuers"] if i]
-        r["issuer"] = next((i for i in r["issuers"] if i), None) or (
-            max(set(cited), key=cited.count) if cited else None
-        )
-        r["date"] = iso(r["date"])
+        r["issuer"] = issuer_of(r["issuers"], r["cited_issuers"])
         out[r["uid"]] = r
     return out
 
@@ -181,15 +126,10 @@ def _node(uid: str, info: dict[str, dict[str, Any]], children: tuple[CascadeNode
 def cascade_tree(store: GraphStore, symbol_or_uid: str) -> CascadeNode:
     """The cascade through one document: its ancestors up to the top, and everything below it.
 
-    Raises :class:`AmbiguousDocument` when a symbol names several documents, :class:`CascadeError` when none.
+    Raises :class:`~graph.documents.AmbiguousDocument` when a symbol names several documents,
+    :class:`~graph.documents.UnknownDocument` when none.
     """
-    uids = find_documents(store, symbol_or_uid)
-    if not uids:
-        raise CascadeError(f"no document {symbol_or_uid!r} in the store")
-    if len(uids) > 1:
-        info = _info(store, uids)
-        raise AmbiguousDocument(symbol_or_uid, [info.get(u, {"uid": u}) for u in uids])
-    focus = uids[0]
+    focus = resolve_document(store, symbol_or_uid).uid
     chain = _ancestors(store, focus)
     below = _descendants(store, focus, set(chain))
     info = _info(store, [*chain, *(c for kids in below.values() for c in kids)])

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date as _date
 from typing import Any
 
 from graph.store import GraphStore
@@ -27,7 +26,6 @@ __all__ = [
     "Conflict",
     "ConflictValue",
     "DateDecision",
-    "iso",
     "list_conflicts",
     "own_date",
     "reconcile_date",
@@ -58,15 +56,6 @@ WHERE r.date IS NOT NULL
 RETURN d.uid AS uid, d.symbol AS symbol, d.status AS status, d.date AS date, d.date_source AS date_source,
        r.date AS cited, r.src AS src, c.uid AS citer
 """
-
-
-def iso(value: Any) -> str | None:
-    """A date as an ISO string, whether the store gave back a string or a date object."""
-    if value is None:
-        return None
-    if isinstance(value, _date) or hasattr(value, "iso_format"):
-        return value.isoformat() if isinstance(value, _date) else str(value.iso_format())
-    return str(value)[:10]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +159,7 @@ def _rows_by_document(rows: Sequence[dict[str, Any]]) -> dict[str, list[dict[str
 def _cited_dates(store: GraphStore) -> dict[str, list[CitedDate]]:
     grouped: dict[str, list[CitedDate]] = {}
     for r in store.read(_CITED_DATES):
-        grouped.setdefault(r["uid"], []).append(CitedDate(str(iso(r["cited"])), r["src"], r["citer"]))
+        grouped.setdefault(r["uid"], []).append(CitedDate(str(r["cited"]), r["src"], r["citer"]))
     return grouped
 
 
@@ -193,7 +182,7 @@ def _stub_facts(store: GraphStore) -> dict[str, dict[str, str]]:
 
 def _stored(row: dict[str, Any], key: str) -> Any:
     value = row[key]
-    return iso(value) if key == "date" else list(value) if isinstance(value, tuple) else value
+    return list(value) if isinstance(value, tuple) else value
 
 
 def reconcile_facts(store: GraphStore) -> tuple[list[tuple[str, str, str, str]], list[Conflict]]:
@@ -208,7 +197,7 @@ def reconcile_facts(store: GraphStore) -> tuple[list[tuple[str, str, str, str]],
     for row in store.read(_DOCUMENTS):
         stub = row["status"] == "cited"  # a stub's facts all come from its citations (even a deleted document's)
         d = reconcile_date(
-            None if stub else iso(row["date"]), row["date_source"], cited.get(row["uid"], []),
+            None if stub else row["date"], row["date_source"], cited.get(row["uid"], []),
             uid=row["uid"], symbol=row["symbol"], status=row["status"],
         )  # fmt: skip
         new = {
@@ -219,7 +208,7 @@ def reconcile_facts(store: GraphStore) -> tuple[list[tuple[str, str, str, str]],
             new |= stub_facts.get(row["uid"], {})
         if any(new[k] != _stored(row, k) for k in new):
             rows.append({"uid": row["uid"], **new})
-            if d.date and d.date != iso(row["date"]) and d.date_source:
+            if d.date and d.date != row["date"] and d.date_source:
                 filled.append((row["uid"], "date", d.date, d.date_source))
         if d.conflict:
             conflicts.append(d.conflict)
@@ -237,9 +226,9 @@ def list_conflicts(store: GraphStore) -> list[Conflict]:
     out = []
     for uid, rows in sorted(_rows_by_document(store.read(_CITED_DATES)).items()):
         first = rows[0]
-        cited = [CitedDate(str(iso(r["cited"])), r["src"], r["citer"]) for r in rows]
+        cited = [CitedDate(str(r["cited"]), r["src"], r["citer"]) for r in rows]
         decision = reconcile_date(
-            iso(first["date"]),
+            first["date"],
             first["date_source"],
             cited,
             uid=uid,

@@ -35,9 +35,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from graph.model import fold
+from graph.organ_parts import organs_above
 from graph.similarity import Space, clean, containment, cosine, cosines, inverted
 from graph.store import GraphStore
+from loaders.text import fold
 
 __all__ = [
     "MARGIN",
@@ -284,7 +285,7 @@ UNION
 MATCH (d:Document) WHERE d.coverage_parent IS NOT NULL RETURN d.uid AS owner
 """
 _TASKS = """
-MATCH (d:Document {uid: $uid})-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)
+MATCH (t:Task {owner: $uid})
 OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)
 RETURN DISTINCT t.uid AS uid, t.path AS path, t.text AS text, t.kind AS kind, t.line AS line,
        s.path AS section, s.heading AS heading
@@ -294,7 +295,7 @@ MATCH (d:Document {uid: $uid})-[:HAS_SECTION*1..8]->(s:Section)
 RETURN DISTINCT s.path AS path, s.heading AS heading
 """
 _LEADS = """
-MATCH (d:Document {uid: $uid})-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)-[a:ASSIGNED_TO]->(o)
+MATCH (t:Task {owner: $uid})-[a:ASSIGNED_TO]->(o)
 WHERE a.role = 'lead'
 RETURN DISTINCT t.uid AS task, o.uid AS uid, o.name AS name,
        ('Organ' IN labels(o) AND coalesce(o.resolved, true)) AS specific
@@ -302,10 +303,6 @@ RETURN DISTINCT t.uid AS task, o.uid AS uid, o.name AS name,
 _SUBPLAN_PATHS = """
 MATCH (d:Document {uid: $uid})-[r:REQUIRES_SUBPLAN]->()
 RETURN DISTINCT r.task_path AS path
-"""
-_ISSUER = """
-MATCH (d:Document {uid: $uid})-[:ISSUED_BY]->(:Organ)-[:PART_OF*0..2]->(o:Organ)
-RETURN DISTINCT o.uid AS uid, o.name AS name
 """
 _DELETE = "MATCH ()-[r:DERIVED_FROM]->() WHERE r.owner = $owner DELETE r"
 _CREATE = """
@@ -377,7 +374,7 @@ def write_coverage(
             [(_DELETE, {"owner": child_uid}), (_SET_COUNTS, _params(child_uid, None, (0, 0, 0), None))]
         )
         return CoverageResult(child_uid, None, (), 0, 0)
-    issuer = [v for r in store.read(_ISSUER, {"uid": child_uid}) for v in (r["uid"], r["name"]) if v]
+    issuer = [v for organ in organs_above(store, child_uid) for v in organ if v]
     parents = [t for t in read_tasks(store, parent_uid) if addressed_to(t, issuer)]
     links = coverage(parents, read_tasks(store, child_uid))
     covered, total = _counts(parents, links)

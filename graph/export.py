@@ -4,9 +4,14 @@ Everything goes through the ``GraphStore`` port, so it works the same on every a
 ``uid`` in networkx, with their ``labels`` (primary label first) and properties as attributes; edges carry
 ``type`` and their properties, and their key is ``TYPE|owner|key``, unique between two nodes.
 
->>> graph = to_networkx(store)  # doctest: +SKIP
->>> graph.nodes["binh-dinh:60-KH/TU:2023"]["labels"]  # doctest: +SKIP
-['Document', 'Plan']
+>>> import tempfile
+>>> from graph.stores import open_store_url
+>>> store = open_store_url("embedded:" + tempfile.mkdtemp(prefix="kg-doc-", dir="/tmp"))
+>>> _ = store.write("CREATE (:Document:Plan {uid: 'binh-dinh:60-KH/TU:2023'})-[:ISSUED_BY]->(:Organ {uid: 'o'})")
+>>> graph = to_networkx(store)
+>>> graph.nodes["binh-dinh:60-KH/TU:2023"]["labels"], graph.number_of_edges()
+(['Document', 'Plan'], 1)
+>>> store.close()
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ class GraphCounts:
 # Per document: its status, and for a loaded one its tasks and the organs leading them.
 _DOCUMENTS = """
 MATCH (d:Document)
-OPTIONAL MATCH (d)-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)
+OPTIONAL MATCH (t:Task) WHERE t.owner = d.uid
 OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(o)
 WHERE a.role = 'lead'
 RETURN d.symbol AS symbol, d.uid AS uid, d.status AS status, d.date AS date,

@@ -32,9 +32,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.cascade import symbol_key, symbol_type
-from graph.conflicts import Conflict, iso, reconcile_facts
+from graph.conflicts import Conflict, reconcile_facts
 from graph.coverage import CoverageResult, write_all_coverage
+from graph.documents import symbol_key, symbol_type
 from graph.model import DOC_TYPES, DocStatus, Rel
 from graph.parents import infer_stub_parents, mark_cascade_parents
 from graph.store import GraphStore
@@ -177,7 +177,7 @@ def resolve_citations(docs: Sequence[DocInfo], edges: Sequence[DocEdge]) -> Cita
         dates.setdefault(e.original, set())
         if e.rel in _CITATION_RELS:
             issuers[e.original].update([str(e.props["issuer"])] if e.props.get("issuer") else [])
-            dates[e.original].update([str(iso(e.props["date"]))] if e.props.get("date") else [])
+            dates[e.original].update([str(e.props["date"])] if e.props.get("date") else [])
     loaded: dict[str, list[DocInfo]] = {}
     for d in docs:
         if not _is_stub(d) and d.symbol:
@@ -240,7 +240,7 @@ def _read_documents(store: GraphStore) -> list[DocInfo]:
         out.append(
             DocInfo(
                 r["uid"], r["status"] or DocStatus.CITED.value, r["symbol"] or symbol, r["scope"] or scope,
-                year or (iso(r["date"]) or "")[:4] or None, iso(r["date"]), tuple(n for n in r["issuers"] if n),
+                year or (r["date"] or "")[:4] or None, r["date"], tuple(n for n in r["issuers"] if n),
             )
         )  # fmt: skip
     return out

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from loaders.organs.uids import unresolved_organ_uid
 from loaders.text.doc_types import DOC_TYPES, DocType
-from loaders.text.folding import fold, slug
+from loaders.text.folding import slug
 
 __all__ = [
     "DOC_TYPES",
@@ -35,12 +34,9 @@ __all__ = [
     "Section",
     "Task",
     "document_uid",
-    "fold",
     "person_uid",
     "section_uid",
-    "slug",
     "task_uid",
-    "unresolved_organ_uid",
 ]
 
 

@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from datetime import date as _date
 from typing import Any
 
-from graph.cascade import symbol_key, symbol_type
-from graph.conflicts import iso
-from graph.model import fold
+from graph.documents import symbol_key, symbol_type
 from graph.store import GraphStore
+from loaders.text import fold
 from loaders.text.scopes import CENTRAL_SCOPE
 
 __all__ = [
@@ -94,7 +93,7 @@ def _read_parent_edges(store: GraphStore) -> dict[str, list[ParentEdge]]:
     for r in store.read(_PARENT_EDGES):
         scope = r["scope"] or (r["target"].split(":", 1)[0] if ":" in r["target"] else None)
         edge = ParentEdge(
-            r["source"], r["target"], scope, r["type"] or symbol_type(r["symbol"]), iso(r["date"]),
+            r["source"], r["target"], scope, r["type"] or symbol_type(r["symbol"]), r["date"],
             r["marked"] is True, str(r["key"] or ""), str(r["cited_as"] or ""),
         )  # fmt: skip
         by_source.setdefault(edge.source, []).append(edge)

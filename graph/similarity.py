@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from graph.model import fold
+from loaders.text import fold
 
 __all__ = ["CONTAINMENT_FLOOR", "NGRAMS", "Space", "clean", "containment", "cosine", "cosines", "inverted"]
 

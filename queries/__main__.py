@@ -16,11 +16,11 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
-from graph.store import StoreError, open_store
+from common.cli import run_cli
+from graph.store import open_store
 from queries.catalog import QueryError, SavedQuery, get_query, list_queries, validate
-from reports.model import Report, ReportError, Table
+from reports.model import Report, Table
 from reports.tabular import to_csv_text, to_text
 from reports.writers import write_report
 
@@ -65,20 +65,13 @@ def _pairs(items: Sequence[str]) -> dict[str, str]:
     return values
 
 
-def _json_default(value: Any) -> Any:
-    if hasattr(value, "iso_format"):  # neo4j.time values
-        return value.iso_format()
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def _run(args: argparse.Namespace) -> int:
     query = get_query(args.name)
-    bound = query.bind(_pairs(args.param))
+    given = _pairs(args.param)
+    bound = query.bind(given)  # checked before a store is opened
     store = open_store(args.store)
     try:
-        rows = store.read(query.cypher, bound, timeout_ms=args.timeout_ms)
+        rows = store.read(query.cypher, query.prepare(store, given), timeout_ms=args.timeout_ms)
     finally:
         store.close()
     table = Table.from_records(query.title, rows, note=query.description)
@@ -89,7 +82,7 @@ def _run(args: argparse.Namespace) -> int:
         for path in write_report(report, args.out):
             print(f"wrote {path}", file=sys.stderr)
     elif args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2, default=_json_default))
+        print(json.dumps(rows, ensure_ascii=False, indent=2))  # the store gives plain values, dates as ISO text
     elif args.format == "csv":
         sys.stdout.write(to_csv_text(table))
     else:
@@ -98,19 +91,17 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a user's mistake raises a :class:`~common.errors.DirectiveGraphError`, which
+    :func:`common.cli.run_cli` prints as one line."""
     args = _parser().parse_args(argv)
-    try:
-        if args.command == "list":
-            print("\n\n".join(_describe(q) for q in list_queries()))
-        elif args.command == "show":
-            print(get_query(args.name).cypher)
-        else:
-            return _run(args)
-    except (QueryError, ReportError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    if args.command == "list":
+        print("\n\n".join(_describe(q) for q in list_queries()))
+    elif args.command == "show":
+        print(get_query(args.name).cypher)
+    else:
+        return _run(args)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_cli(main))

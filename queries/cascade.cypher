@@ -4,8 +4,7 @@
 //   → 60-KH/TU → 80-KH/ĐUK gives 1, 2, 3), its issuer and date, whether its text is loaded or only cited, and the
 //   document it names as its direct parent.
 // params: document (symbol, the root: a symbol such as 27-NQ/TW or a document uid)
-MATCH (root:Document)
-WHERE root.uid = $document OR root.symbol = $document
+MATCH (root:Document {uid: $document})
 MATCH chain = (d:Document)-[:IMPLEMENTS*1..8]->(root)
 WITH root, d, max(length(chain)) AS depth
 OPTIONAL MATCH (d)-[cp:IMPLEMENTS]->(parent:Document)

@@ -6,9 +6,17 @@ A saved query is data (datasette's idea): one portable Cypher statement under a 
     // description: Units a plan ordered to issue a sub-plan, with status as of a date.
     // params: plan (symbol, plan symbol or uid, e.g. 60-KH/TU), as_of (date, default today)
 
-Each parameter is ``name (type, description…, default VALUE)``; types are ``symbol`` (a document's symbol or
-uid), ``string``, ``date`` (ISO; ``default today``), ``int``, ``float``, ``bool``. A parameter without a default
-is required. A header line that starts with ``//`` and no ``key:`` continues the previous key.
+Each parameter is ``name (type, description…, default VALUE)``; types are ``symbol`` (a document, named by its
+symbol or uid: see below), ``string``, ``date`` (ISO; ``default today``), ``int``, ``float``, ``bool``. A
+parameter without a default is required. A header line that starts with ``//`` and no ``key:`` continues the
+previous key.
+
+A ``symbol`` parameter names a document, and :meth:`SavedQuery.prepare` (which :meth:`SavedQuery.run`, the CLI
+and the app use) replaces what the person typed by that document's uid with
+:func:`graph.documents.resolve_document` before the query runs: an unknown or ambiguous reference is an error,
+never a silent pick. So the statement only ever compares uids, ``(d:Document {uid: $plan})`` or
+``d.uid = $plan`` (an index lookup, where ``d.uid = $plan OR d.symbol = $plan`` scans every document), and
+:func:`validate` refuses any other use of such a parameter.
 
 >>> q = parse_query("x", "// title: T\\n// description: D\\n// params: n (int, default 3)\\nRETURN $n AS n")
 >>> q.bind({})
@@ -25,9 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from common.errors import DirectiveGraphError
+from graph.documents import resolve_document
 from graph.store import GraphStore
 
 __all__ = [
+    "DOCUMENT_TYPE",
     "QUERY_DIR",
     "Param",
     "QueryError",
@@ -42,6 +52,7 @@ __all__ = [
 
 QUERY_DIR = Path(__file__).resolve().parent
 PARAM_TYPES = ("symbol", "string", "date", "int", "float", "bool")
+DOCUMENT_TYPE = "symbol"  # a parameter of this type names a document and reaches the query as its uid
 
 _HEADER_LINE = re.compile(r"^//\s*(?:(?P<key>[a-z_]+)\s*:)?\s*(?P<value>.*)$")
 _PARAM_ITEM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<spec>.*)\))?$", re.DOTALL)
@@ -136,11 +147,21 @@ class SavedQuery:
                 bound[p.name] = p.default_value()
         return bound
 
+    def prepare(self, store: GraphStore, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """:meth:`bind`, then each document parameter (type ``symbol``) replaced by the uid of the one document
+        it names in ``store``; raises :class:`~graph.documents.DocumentLookupError` when it names none or
+        several."""
+        bound = self.bind(values)
+        for p in self.params:
+            if p.type == DOCUMENT_TYPE and bound[p.name] is not None:
+                bound[p.name] = resolve_document(store, str(bound[p.name])).uid
+        return bound
+
     def run(
         self, store: GraphStore, values: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
     ) -> list[dict[str, Any]]:
-        """Run read-only on ``store`` with the bound parameters; rows as dicts."""
-        return store.read(self.cypher, self.bind(values), timeout_ms=timeout_ms)
+        """Run read-only on ``store`` with the prepared parameters (:meth:`prepare`); rows as dicts."""
+        return store.read(self.cypher, self.prepare(store, values), timeout_ms=timeout_ms)
 
 
 def _split_top(text: str) -> list[str]:
@@ -231,16 +252,27 @@ def used_params(cypher: str) -> set[str]:
     return set(_PARAM_USE.findall(_code(cypher)))
 
 
+def _by_uid_only(name: str, code: str) -> bool:
+    """Whether every use of ``$name`` compares it with a document uid: ``{uid: $name}``, ``x.uid = $name``, or
+    the same with ``owner`` (a task's document)."""
+    uses = re.findall(rf"\${name}\b", code)
+    by_uid = re.findall(rf"(?:\b(?:uid|owner)\s*:\s*|\.(?:uid|owner)\s*=\s*)\${name}\b", code)
+    return len(uses) == len(by_uid)
+
+
 def validate(query: SavedQuery) -> list[str]:
     """Problems with a saved query's header or portability; empty when it is fine."""
     problems = []
     declared = {p.name for p in query.params}
     used = used_params(query.cypher)
+    code = _code(query.cypher)
+    for p in query.params:
+        if p.type == DOCUMENT_TYPE and not _by_uid_only(p.name, code):
+            problems.append(f"document parameter ${p.name} must be compared with a uid only ({{uid: ${p.name}}})")
     if undeclared := used - declared:
         problems.append(f"uses undeclared parameters: {', '.join(sorted(undeclared))}")
     if unused := declared - used:
         problems.append(f"declares unused parameters: {', '.join(sorted(unused))}")
-    code = _code(query.cypher)
     for pattern, why in _NOT_PORTABLE.items():
         if re.search(pattern, code, re.IGNORECASE):
             problems.append(why)

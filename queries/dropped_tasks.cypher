@@ -5,13 +5,10 @@
 // params: parent (symbol, the parent document: a symbol such as 60-KH/TU or a uid),
 //   child (symbol, the child document: a symbol such as 80-KH/ĐUK or a uid),
 //   kind (string, task kind to check: task, purpose, organisation or all, default task)
-MATCH (pd:Document)
-WHERE pd.uid = $parent OR pd.symbol = $parent
-MATCH (cd:Document)
-WHERE cd.uid = $child OR cd.symbol = $child
-MATCH (pd)-[:HAS_SECTION|HAS_TASK*1..8]->(pt:Task)
+MATCH (pd:Document {uid: $parent}), (cd:Document {uid: $child})
+MATCH (pt:Task {owner: $parent})
 WHERE pt.kind = $kind OR $kind = 'all'
-OPTIONAL MATCH (cd)-[:HAS_SECTION|HAS_TASK*1..8]->(ct:Task)-[:DERIVED_FROM]->(pt)
+OPTIONAL MATCH (ct:Task {owner: $child})-[:DERIVED_FROM]->(pt)
 WITH pd, cd, pt, count(ct) AS carried
 WHERE carried = 0
 OPTIONAL MATCH (pt)-[a:ASSIGNED_TO]->(o)

@@ -6,7 +6,7 @@
 //   as_of (date, the day the deadlines are judged on, default today)
 MATCH (t:Task)-[a:ASSIGNED_TO]->(o:Organ)
 WHERE toLower(o.name) CONTAINS toLower($organ) OR o.uid = $organ
-MATCH (d:Document)-[:HAS_SECTION|HAS_TASK*1..8]->(t)
+MATCH (d:Document {uid: t.owner})
 RETURN o.name AS organ, a.role AS role, d.symbol AS document, t.path AS path, t.deadline AS deadline,
        t.deadline_text AS deadline_text, t.recurrence AS recurrence,
        CASE WHEN t.deadline IS NOT NULL AND t.recurrence IS NULL AND t.deadline < $as_of THEN true ELSE false END

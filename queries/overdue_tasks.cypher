@@ -5,7 +5,7 @@
 // params: as_of (date, the day the deadlines are judged on, default today)
 MATCH (t:Task)
 WHERE t.deadline IS NOT NULL AND t.deadline < $as_of AND t.recurrence IS NULL
-MATCH (d:Document)-[:HAS_SECTION|HAS_TASK*1..8]->(t)
+MATCH (d:Document {uid: t.owner})
 OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(o)
 WHERE a.role = 'lead'
 RETURN d.symbol AS document, t.path AS path, t.deadline AS deadline, t.deadline_text AS deadline_text,

@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from graph.store import GraphStore, StoreError, open_store
-from queries.catalog import QueryError
+from common.cli import run_cli
+from graph.documents import describe, resolve_document
+from graph.store import GraphStore, open_store
 from reports.coverage import coverage_document, coverage_report
-from reports.lookup import describe, resolve_document
-from reports.model import Report, ReportError
+from reports.model import Report
 from reports.subplans import audit_resolution, audit_subplans, subplan_report
 from reports.writers import FORMATS, to_text, write_report
 
@@ -59,23 +59,21 @@ def _report(store: GraphStore, args: argparse.Namespace) -> Report:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Make one report; a user's mistake raises a :class:`~common.errors.DirectiveGraphError`, which
+    :func:`common.cli.run_cli` prints as one line."""
     args = _parser().parse_args(argv)
+    store = open_store(args.store)
     try:
-        store = open_store(args.store)
-        try:
-            report = _report(store, args)
-        finally:
-            store.close()
-        if args.out:
-            for path in write_report(report, args.out):
-                print(f"wrote {path}", file=sys.stderr)
-        else:
-            print(to_text(report))
-    except (ReportError, QueryError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        report = _report(store, args)
+    finally:
+        store.close()
+    if args.out:
+        for path in write_report(report, args.out):
+            print(f"wrote {path}", file=sys.stderr)
+    else:
+        print(to_text(report))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_cli(main))

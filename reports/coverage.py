@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.coverage import TaskText, addressed_to, effective_kind, participants, read_tasks
+from graph.documents import DocumentRef, describe, resolve_document
+from graph.organ_parts import organs_above
 from graph.store import GraphStore
-from reports.lookup import DocRef, describe, find_documents, resolve_document
 from reports.model import Cell, Report, ReportError, Table
 
 __all__ = [
@@ -39,13 +40,9 @@ __all__ = [
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 _CARRIERS = """
-MATCH (c:Document {uid: $child})-[:HAS_SECTION|HAS_TASK*1..8]->(ct:Task)-[r:DERIVED_FROM]->(pt:Task)
+MATCH (ct:Task {owner: $child})-[r:DERIVED_FROM]->(pt:Task)
 WHERE pt.uid IN $parent_tasks
 RETURN DISTINCT pt.uid AS parent, ct.path AS path, ct.text AS text, r.score AS score, r.method AS method
-"""
-_ISSUER_CHAIN = """
-MATCH (d:Document {uid: $uid})-[:ISSUED_BY]->(:Organ)-[:PART_OF*0..2]->(o:Organ)
-RETURN DISTINCT o.uid AS uid, o.name AS name
 """
 
 
@@ -94,8 +91,8 @@ class CoverageRow:
 
 @dataclass(frozen=True, slots=True)
 class CoverageReport:
-    parent: DocRef
-    child: DocRef
+    parent: DocumentRef
+    child: DocumentRef
     rows: tuple[CoverageRow, ...]
 
     @property
@@ -132,17 +129,17 @@ def is_key_task(task: TaskText, child_issuer: Iterable[str]) -> bool:
     return bool(participants([task])) and addressed_to(task, child_issuer)
 
 
-def _carriers(store: GraphStore, child: DocRef, parent_tasks: list[str]) -> dict[str, list[Carrier]]:
+def _carriers(store: GraphStore, child: DocumentRef, parent_tasks: list[str]) -> dict[str, list[Carrier]]:
     carriers: dict[str, list[Carrier]] = {}
     for c in store.read(_CARRIERS, {"child": child.uid, "parent_tasks": parent_tasks}):
         carriers.setdefault(c["parent"], []).append(Carrier(c["path"], c["text"] or "", c["score"], c["method"]))
     return carriers
 
 
-def _rows(store: GraphStore, parent: DocRef, child: DocRef) -> list[CoverageRow]:
+def _rows(store: GraphStore, parent: DocumentRef, child: DocumentRef) -> list[CoverageRow]:
     tasks = read_tasks(store, parent.uid)  # sub-plan orders are left out: the sub-plan audit checks those
     carriers = _carriers(store, child, [t.uid for t in tasks])
-    issuer = {v for r in store.read(_ISSUER_CHAIN, {"uid": child.uid}) for v in (r["uid"], r["name"]) if v}
+    issuer = {v for organ in organs_above(store, child.uid) for v in organ if v}
     rows = []
     for task in tasks:
         found = sorted(carriers.get(task.uid, []), key=lambda c: (-(c.score or 0), path_key(c.path)))
@@ -154,16 +151,12 @@ def _rows(store: GraphStore, parent: DocRef, child: DocRef) -> list[CoverageRow]
 
 
 def coverage_report(store: GraphStore, parent: str, child: str) -> CoverageReport:
-    """Coverage of ``parent``'s tasks by ``child`` (symbols or uids). A parent symbol that names several documents
-    is narrowed to the one the child implements."""
+    """Coverage of ``parent``'s tasks by ``child`` (symbols or uids, each naming exactly one document:
+    :func:`~graph.documents.resolve_document`)."""
     child_doc = resolve_document(store, child)
-    implemented = store.read(
-        "MATCH (c:Document {uid: $uid})-[:IMPLEMENTS]->(p:Document) RETURN p.uid AS uid", {"uid": child_doc.uid}
-    )
-    among = [d for d in find_documents(store, parent) if d.uid in {r["uid"] for r in implemented}]
-    parent_doc = resolve_document(store, parent, among=among or None)
+    parent_doc = resolve_document(store, parent)
     if parent_doc.uid == child_doc.uid:
-        raise ReportError("the parent and the child are the same document")
+        raise ReportError(f"văn bản cấp trên và văn bản cấp dưới là cùng một văn bản ({describe(child_doc)})")
     return CoverageReport(parent_doc, child_doc, tuple(_rows(store, parent_doc, child_doc)))
 
 

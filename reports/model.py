@@ -32,14 +32,16 @@ class ReportError(DirectiveGraphError, ValueError):
 
 
 def parse_iso_date(value: object) -> date | None:
-    """``'2023-06-27'`` (or a date, or a driver's date object) → ``date``; anything else → ``None``."""
+    """An ISO date as the store gives it (``'2023-06-27'``; the store port turns every engine's dates into such
+    text, see :mod:`graph.stores.values`) → ``date``; a ``date`` stays; anything else → ``None``.
+
+    >>> parse_iso_date("2023-06-27"), parse_iso_date("27/06/2023")
+    (datetime.date(2023, 6, 27), None)
+    """
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    if hasattr(value, "to_native"):  # neo4j.time.Date over Bolt
-        native = value.to_native()
-        return native if isinstance(native, date) else None
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return date.fromisoformat(value)

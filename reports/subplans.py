@@ -20,10 +20,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from graph.documents import DocumentRef, describe, document_refs, resolve_document
 from graph.store import GraphStore
 from queries.catalog import get_query
-from reports.lookup import DocRef, describe, find_documents, resolve_document
-from reports.model import Report, ReportError, Table, format_date_vi, parse_iso_date
+from reports.model import Report, Table, format_date_vi, parse_iso_date
 
 __all__ = [
     "SubplanRow",
@@ -153,7 +153,7 @@ def _row(raw: dict[str, Any], as_of: date, sources: dict[tuple[str, str], str | 
 
 
 _TASK_TEXT = """
-MATCH (d:Document {uid: $uid})-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)
+MATCH (t:Task {owner: $uid})
 WHERE t.path = $path OR t.path STARTS WITH $prefix OR t.src = $src
 RETURN t.path AS path, t.text AS text, t.src AS src
 ORDER BY path
@@ -170,24 +170,18 @@ def _source_text(store: GraphStore, plan_uid: str, path: str, src: str | None) -
     return None
 
 
-def _audit_one(store: GraphStore, plan: DocRef, as_of: date) -> list[SubplanRow]:
-    raw = get_query("subplan_audit").run(store, {"plan": plan.uid, "as_of": as_of.isoformat()})
+def _audit_one(store: GraphStore, plan_uid: str, as_of: date) -> list[SubplanRow]:
+    raw = get_query("subplan_audit").run(store, {"plan": plan_uid, "as_of": as_of.isoformat()})
     orders = {(r["plan_uid"], r["paragraph"] or ""): r["src"] for r in raw}
     sources = {key: _source_text(store, key[0], key[1], src) for key, src in orders.items()}
     return [_row(r, as_of, sources) for r in raw]
 
 
 def audit_subplans(store: GraphStore, plan: str, as_of: date | None = None) -> list[SubplanRow]:
-    """Audit the plan named by ``plan`` (a symbol or uid) on ``as_of`` (default today).
-
-    A symbol that names several loaded plans (each province's ``60-KH/TU``) audits each of them; the rows say
-    which plan ordered what.
-    """
+    """Audit the plan named by ``plan`` (a symbol or uid naming one document,
+    :func:`~graph.documents.resolve_document`) on ``as_of`` (default today)."""
     as_of = as_of or date.today()
-    plans = [d for d in find_documents(store, plan) if d.loaded] or find_documents(store, plan)
-    if not plans:
-        raise ReportError(f"no document {plan!r} in the store: give its symbol (e.g. 60-KH/TU) or uid")
-    return [row for doc in plans for row in _audit_one(store, doc, as_of)]
+    return _audit_one(store, resolve_document(store, plan).uid, as_of)
 
 
 def audit_resolution(store: GraphStore, resolution: str, as_of: date | None = None) -> list[SubplanRow]:
@@ -195,14 +189,8 @@ def audit_resolution(store: GraphStore, resolution: str, as_of: date | None = No
     as_of = as_of or date.today()
     root = resolve_document(store, resolution)
     cascade = get_query("cascade").run(store, {"document": root.uid})
-    plans = [root] + [DocRef.from_row(r) for r in cascade if r["status"] == "loaded"]
-    seen: set[str] = set()
-    rows = []
-    for doc in plans:
-        if doc.uid not in seen:
-            seen.add(doc.uid)
-            rows += _audit_one(store, doc, as_of)
-    return rows
+    plans = [root.uid] + [r["uid"] for r in cascade if r["status"] == "loaded"]
+    return [row for uid in dict.fromkeys(plans) for row in _audit_one(store, uid, as_of)]
 
 
 def subplan_statuses(rows: list[SubplanRow]) -> dict[str, dict[str, tuple[str, str | None, str | None]]]:
@@ -263,7 +251,7 @@ def _summary(rows: list[SubplanRow]) -> dict[str, Any]:
     return summary
 
 
-def _sources(store_docs: list[DocRef], rows: list[SubplanRow]) -> tuple[str, ...]:
+def _sources(store_docs: list[DocumentRef], rows: list[SubplanRow]) -> tuple[str, ...]:
     lines = [f"{describe(d)} — {d.source_path or d.uid}" for d in store_docs]
     orders = sorted({(r.plan, r.paragraph or "", r.src or "") for r in rows})
     lines += [f"{plan}, mục {path}: {src}" for plan, path, src in orders]
@@ -281,7 +269,7 @@ _NOTE = (
 def subplan_report(store: GraphStore, rows: list[SubplanRow], as_of: date, *, scope: str = "") -> Report:
     """The audit as a :class:`Report` for the writers: a row per unit, then the ordering paragraphs."""
     plans = {r.plan_uid for r in rows}
-    docs = [d for uid in sorted(plans) for d in find_documents(store, uid)]
+    docs = sorted(document_refs(store, plans), key=lambda d: d.uid)
     subtitle = scope or "; ".join(f"Thực hiện {describe(d)}" for d in docs)
     title = "Kết quả kiểm tra việc ban hành kế hoạch thực hiện của các đơn vị"
     tables = (_unit_table(rows), _order_table(rows))

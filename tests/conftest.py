@@ -9,6 +9,9 @@
   the tests, so point the variables at a throwaway database. Unset, their parametrisations do not exist.
 * ``store``: parametrised over the stores above that are available; session-scoped, shared, not emptied.
 * ``empty_store``: the same store, wiped before the test.
+* ``sample_store``: the sample graph (the two seeds of ``data/documents``, :mod:`tests.sample_graph`), once on
+  the embedded FalkorDB store and once on ArcadeDB over Bolt, loaded once per session and only read by the
+  tests; ``sample_store_url`` names the embedded one for CLI tests.
 
 Temporary directories live under ``/tmp`` when possible: FalkorDB's unix socket path must stay under ~100 bytes.
 """
@@ -27,6 +30,7 @@ from graph.stores import wipe
 from graph.stores.arcadedb import ArcadeDBStore, open_arcadedb_store
 from graph.stores.embedded import EmbeddedStore
 from tests.graph.store_samples import short_tmpdir
+from tests.sample_graph import SAMPLE_KINDS, open_sample
 
 __all__ = ["STORE_KINDS"]
 
@@ -99,10 +103,22 @@ def empty_store(store: GraphStore) -> GraphStore:
     return store
 
 
+@pytest.fixture(scope="session", params=SAMPLE_KINDS)
+def sample_store(request: pytest.FixtureRequest) -> GraphStore:
+    """The sample graph on each kind of store in turn (read-only for the tests)."""
+    return open_sample(request.param, request.config)[1]
+
+
+@pytest.fixture(scope="session")
+def sample_store_url(request: pytest.FixtureRequest) -> str:
+    """``embedded:<dir>`` of the sample graph, for CLI tests (a second opening reuses the running server)."""
+    return open_sample("embedded", request.config)[0]
+
+
 # --- leaving a session that started ArcadeDB ---------------------------------------------------------------
 # ArcadeDB's own `ArcadeDBServer.stop()` segfaults now and then when a second server of the same JVM is stopped at
 # the end of a long session (seen in `make check`, never in a short script). So the sample graph's ArcadeDB server
-# is not stopped at the end (tests/queries/sample_graph.py), and once every result is reported and every other
+# is not stopped at the end (tests/sample_graph.py), and once every result is reported and every other
 # cleanup has run, a session that started the JVM ends with pytest's own exit status instead of tearing it down.
 _EXIT_STATUS: list[int] = []
 

@@ -9,7 +9,9 @@
 ``falkordb://host:port``           an existing FalkorDB server (graph ``KG_GRAPH`` or ``directive_graph``)
 =================================  ==========================================================================
 
-Adapters are imported only when chosen, so a machine without one driver's wheel can still use the others.
+Both drivers (``falkordb`` and ``neo4j``) are required: :mod:`graph.stores.values` turns either driver's values
+into plain Python. The adapters themselves are imported only when chosen, so opening one never starts another
+(ArcadeDB's JVM).
 
 What every adapter guarantees: rows are plain dicts (nodes ``{"_id", "_labels", …props}``, relationships
 ``{"_type", "_id", "_start", "_end", …props}``, paths ``{"_nodes", "_edges"}``, dates ISO strings); parameters
@@ -29,9 +31,15 @@ Portable Cypher (checked on FalkorDB 4.16 and on ArcadeDB 26.10 over Bolt):
   ``WITH count(*) AS _``; a subquery may not start with ``WITH $param AS x``.
 * ArcadeDB deletes cost ~1 ms per node or relationship, growing with the degree of the nodes touched.
 
->>> store = open_store_url("embedded:/tmp/kg-doctest")  # doctest: +SKIP
->>> store.read("MATCH (n) RETURN count(n) AS n")  # doctest: +SKIP
+>>> import tempfile
+>>> store = open_store_url("embedded:" + tempfile.mkdtemp(prefix="kg-doc-", dir="/tmp"))
+>>> store.read("MATCH (n) RETURN count(n) AS n")
 [{'n': 0}]
+>>> store.close()
+>>> open_store_url("nosuch://x")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+  ...
+graph.store.StoreError: unknown store 'nosuch://x'; KG_STORE / --store accepts: embedded, embedded:PATH, ...
 """
 
 from __future__ import annotations

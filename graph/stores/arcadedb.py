@@ -5,9 +5,11 @@ Used by the tests (the Neo4j path, for real) and where FalkorDB has no wheel (``
 server is bound to loopback on free ports, its root password is generated once and kept (mode 600) beside
 the data, and its log goes to ``PATH/log/`` rather than the terminal or the working directory.
 
->>> store = open_arcadedb_store("/tmp/kg-arcadedb")  # doctest: +SKIP
->>> store.read("RETURN 1 AS one")  # doctest: +SKIP
-[{'one': 1}]
+For example (not run as a doctest: the JVM a test session starts must be the only one, see
+``tests/conftest.py``)::
+
+    store = open_arcadedb_store("/tmp/kg-arcadedb")
+    store.read("RETURN 1 AS one")  # [{'one': 1}]
 """
 
 from __future__ import annotations

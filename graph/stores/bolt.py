@@ -5,8 +5,10 @@ A document is written in ONE ``session.execute_write`` transaction: the delete o
 back; a query that turns out to write (Neo4j refuses it; ArcadeDB runs it, the summary shows it) raises
 ``ReadOnlyError`` and leaves nothing behind.
 
->>> from neo4j import GraphDatabase  # doctest: +SKIP
->>> store = BoltStore(GraphDatabase.driver("neo4j://localhost", auth=("neo4j", "pw")))  # doctest: +SKIP
+With a Neo4j server (not run as a doctest: it needs that server)::
+
+    from neo4j import GraphDatabase
+    store = BoltStore(GraphDatabase.driver("neo4j://localhost", auth=("neo4j", "pw")))
 """
 
 from __future__ import annotations

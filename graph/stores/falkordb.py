@@ -7,9 +7,10 @@ the document's fragments chained with ``WITH count(*)``, the statements of ``wri
 subqueries with their parameters renamed apart. (Redis ``MULTI``/``EXEC`` does run ``GRAPH.QUERY`` commands
 together, but keeps the ones before a command that fails: not all or nothing.)
 
->>> store = FalkorDBStore.from_url("falkordb://localhost:6379")  # doctest: +SKIP
->>> store.read("MATCH (d:Document) RETURN count(d) AS n")  # doctest: +SKIP
-[{'n': 0}]
+With a FalkorDB server listening on port 6379 (not run as a doctest: it needs that server)::
+
+    store = FalkorDBStore.from_url("falkordb://localhost:6379")
+    store.read("MATCH (d:Document) RETURN count(d) AS n")  # [{'n': 0}]
 """
 
 from __future__ import annotations

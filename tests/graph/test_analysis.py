@@ -13,10 +13,8 @@ from graph.analysis import (
     implements_graph,
     resolution_reach,
 )
+from graph.documents import UnknownDocument
 from graph.store import GraphStore
-from tests.queries.sample_graph import sample_store  # the shared sample graph, a fixture
-
-__all__ = ["sample_store"]
 
 
 def test_depth_is_the_longest_chain() -> None:
@@ -51,7 +49,7 @@ def test_depths_in_the_sample_cascade(sample_store: GraphStore) -> None:
     assert by_symbol["80-KH/ĐUK"] == by_symbol["60-KH/TU"] + 1 >= 2
     everywhere = document_depths(sample_store)
     assert everywhere[next(u for u, d in depths.items() if d == 0)] == 0
-    with pytest.raises(LookupError, match="no document"):
+    with pytest.raises(UnknownDocument, match="không có văn bản «1-NQ/TW»"):
         cascade_depths(sample_store, "1-NQ/TW")
 
 

@@ -4,37 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from graph.cascade import (
-    AmbiguousDocument,
-    CascadeError,
-    CascadeNode,
-    cascade_tree,
-    format_cascade,
-    symbol_key,
-    symbol_type,
-)
+from graph.cascade import CascadeNode, cascade_tree, format_cascade
+from graph.documents import AmbiguousDocument, UnknownDocument
 from graph.ingest import load_paths
 from graph.parents import ParentEdge, choose_cascade_parent, implemented_in_citation
 from graph.store import GraphStore
 from tests.graph.link_samples import BD60, BD80, R60, R80, SEED_FILES, load, record
-
-
-@pytest.mark.parametrize(
-    ("symbol", "code"),
-    [
-        ("60-KH/TU", "KH"),
-        ("03/NQ-CP", "NQ"),
-        ("25/2021/QĐ-TTg", "QĐ"),
-        ("3260-KH/ĐĐQH15", "KH"),
-        ("Kế hoạch", None),
-    ],
-)
-def test_symbol_type(symbol: str, code: str | None) -> None:
-    assert symbol_type(symbol) == code
-
-
-def test_symbol_key_ignores_accents_case_and_spaces() -> None:
-    assert symbol_key("80 - KH/ĐUK") == symbol_key("80-kh/duk") == "80-kh/duk"
 
 
 def edge(target: str, scope: str, type_: str, date: str | None, marked: bool = False) -> ParentEdge:
@@ -133,8 +108,8 @@ def test_a_symbol_of_two_provinces_asks_for_the_uid(empty_store: GraphStore) -> 
     load(empty_store, R80, R60, record("60-KH/TU", "quang-nam", "2023-03-01"))
     with pytest.raises(AmbiguousDocument) as caught:
         cascade_tree(empty_store, "60-KH/TU")
-    assert [c["uid"] for c in caught.value.candidates] == [BD60, "quang-nam:60-KH/TU:2023"]
-    assert "give one uid" in str(caught.value)
+    assert [c.uid for c in caught.value.candidates] == ["quang-nam:60-KH/TU:2023", BD60]  # by date
+    assert "ứng với 2 văn bản" in str(caught.value)
     assert cascade_tree(empty_store, BD60).children[0].children[0].uid == BD60  # 27 → 11 → 60
-    with pytest.raises(CascadeError):
+    with pytest.raises(UnknownDocument):
         cascade_tree(empty_store, "61-KH/TU")

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from body_lines import SEEDS, file_lines, text_lines
 
-from graph.model import fold
 from loaders.extract.body.outline import read_outline
 from loaders.extract.body.parser import Body, parse_body
 from loaders.record import TaskRecord
+from loaders.text import fold
 from loaders.text.line import Line
 from tests.shared import CORPUS as CORPUS_DIR
 from tests.shared import gold

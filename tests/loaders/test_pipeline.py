@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from graph.model import fold
 from loaders.errors import LoadError
 from loaders.organs import load_gazetteer
 from loaders.pipeline import complete_from_context, parse_file, parse_text
 from loaders.record import DocumentRecord
+from loaders.text import fold
 from tests.shared import CORPUS as CORPUS_DIR
 from tests.shared import gold
 

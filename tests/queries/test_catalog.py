@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from common.cli import run_cli
 from queries.__main__ import main
 from queries.catalog import (
     QUERY_DIR,
@@ -120,6 +121,24 @@ def test_validate_finds_unportable_or_unsafe_statements(body: str, problem: str)
     assert len(problems) == 1 and problem in problems[0], problems
 
 
+@pytest.mark.parametrize(
+    ("body", "ok"),
+    [
+        ("MATCH (d:Document {uid: $doc}) RETURN d", True),
+        ("MATCH (d:Document) WHERE d.uid = $doc RETURN d", True),
+        ("MATCH (t:Task {owner: $doc}) RETURN t", True),
+        ("MATCH (d:Document) WHERE d.uid = $doc OR d.symbol = $doc RETURN d", False),  # a full scan
+        ("MATCH (d:Document {symbol: $doc}) RETURN d", False),
+        ("MATCH (d:Document) WHERE d.uid CONTAINS $doc RETURN d", False),
+    ],
+)
+def test_a_document_parameter_is_compared_with_a_uid_only(body: str, ok: bool) -> None:
+    q = parse_query("q", f"// title: T\n// description: D\n// params: doc (symbol, a document)\n{body}")
+    problems = validate(q)
+    assert (problems == []) is ok, problems
+    assert ok or "must be compared with a uid only" in problems[0]
+
+
 def test_words_in_comments_and_strings_are_not_code() -> None:
     q = parse_query(
         "q",
@@ -170,7 +189,7 @@ def test_cli_lists_the_queries_with_their_parameters(capsys: pytest.CaptureFixtu
 def test_cli_shows_a_query_and_explains_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "cascade"]) == 0
     assert "MATCH chain = (d:Document)-[:IMPLEMENTS*1..8]->(root)" in capsys.readouterr().out
-    assert main(["run", "nope"]) == 2
-    assert "no saved query 'nope'" in capsys.readouterr().err
-    assert main(["run", "cascade", "--param", "document"]) == 2
+    assert run_cli(main, ["run", "nope"]) == 1
+    assert "error: no saved query 'nope'" in capsys.readouterr().err
+    assert run_cli(main, ["run", "cascade", "--param", "document"]) == 1
     assert "write it as NAME=VALUE" in capsys.readouterr().err

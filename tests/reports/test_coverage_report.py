@@ -10,6 +10,7 @@ from docx import Document as open_docx
 from openpyxl import load_workbook
 
 from graph.coverage import Lead, TaskText
+from graph.documents import UnknownDocument
 from graph.store import GraphStore
 from reports.__main__ import main
 from reports.coverage import coverage_document, coverage_report, is_key_task, path_key
@@ -87,9 +88,9 @@ def test_organ_specific_tasks_are_listed_but_not_counted(sample_store: GraphStor
 
 
 def test_wrong_documents_are_report_errors(sample_store: GraphStore) -> None:
-    with pytest.raises(ReportError, match="same document"):
+    with pytest.raises(ReportError, match="cùng một văn bản"):
         coverage_report(sample_store, "80-KH/ĐUK", "80-KH/ĐUK")
-    with pytest.raises(ReportError, match="no document"):
+    with pytest.raises(UnknownDocument, match="«81-KH/ĐUK»"):
         coverage_report(sample_store, "60-KH/TU", "81-KH/ĐUK")
 
 

@@ -11,10 +11,11 @@ import pytest
 from docx import Document as open_docx
 from openpyxl import load_workbook
 
+from common.cli import run_cli
+from graph.documents import UnknownDocument
 from graph.store import GraphStore
 from queries.catalog import get_query
 from reports.__main__ import main
-from reports.model import ReportError
 from reports.subplans import (
     SubplanRow,
     SubplanStatus,
@@ -124,8 +125,8 @@ def test_resolution_audits_every_plan_under_it(sample_store: GraphStore) -> None
     assert [r.plan for r in rows] == sorted((r.plan for r in rows), key=lambda p: p != "60-KH/TU")
 
 
-def test_unknown_plan_is_a_report_error(sample_store: GraphStore) -> None:
-    with pytest.raises(ReportError, match="no document '99-KH/TU'"):
+def test_unknown_plan_is_an_error_naming_it(sample_store: GraphStore) -> None:
+    with pytest.raises(UnknownDocument, match="«99-KH/TU»"):
         audit_subplans(sample_store, "99-KH/TU", AS_OF)
 
 
@@ -179,4 +180,4 @@ def test_cli_writes_the_audit(sample_store_url: str, tmp_path: Path, capsys: pyt
     assert main(args) == 0
     printed = capsys.readouterr().out
     assert "Đúng hạn" in printed and "Huyện ủy Tuy Phước" in printed
-    assert main(["subplans", "--plan", "nope", "--store", sample_store_url]) == 2
+    assert run_cli(main, ["subplans", "--plan", "nope", "--store", sample_store_url]) == 1

@@ -70,3 +70,28 @@ def test_search_lists_every_document_and_organ(sample_graph: SampleGraph) -> Non
     symbols = {d.symbol for d in read_documents(sample_graph.store)}
     assert {"27-NQ/TW", "11-KH/TW", "60-KH/TU", "80-KH/ĐUK"} <= symbols
     assert BLOC in {o.name for o in read_organs(sample_graph.store)}
+
+
+def test_the_organ_page_the_map_and_the_saved_query_give_the_same_documents_for_each_organ(
+    sample_graph: SampleGraph,
+) -> None:
+    """One rule for "the documents an organ issued, its parts included" (graph.organ_parts), seen four ways."""
+    from graph.organ_parts import documents_issued_by
+    from queries.catalog import get_query
+
+    store = sample_graph.store
+    by_organ = get_query("documents_by_organ")
+    param = by_organ.params[0].name
+    organs = [
+        r["uid"] for r in store.read("MATCH (o:Organ)<-[:ISSUED_BY]-(:Document) RETURN DISTINCT o.uid AS uid")
+    ]
+    organs += [r["uid"] for r in store.read("MATCH (o:Organ)<-[:PART_OF]-(:Organ) RETURN DISTINCT o.uid AS uid")]
+    assert len(set(organs)) >= 3
+    for organ in set(organs):
+        expected = documents_issued_by(store, organ)
+        view = read_organ_view(store, organ, AS_OF)
+        assert view is not None
+        assert sorted({d.uid for d in view.issued}) == expected, organ
+        assert sorted({r["uid"] for r in by_organ.run(store, {param: organ})}) == expected, organ
+        on_map = read_cascade_map(store, MapRequest(focus=organ))
+        assert set(expected) <= {n.uid for n in on_map.drawn}, organ

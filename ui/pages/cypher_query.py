@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from queries.catalog import Param, QueryError, SavedQuery
+from queries.catalog import Param, SavedQuery
 from reports.model import Report, Table
 from ui.components.report_view import show_report
 from ui.components.widgets import graph_frame
@@ -20,6 +20,7 @@ from ui.views.cypher_query import (
     flat_rows,
     result_graph_html,
     run_query,
+    run_saved,
     saved_queries,
 )
 
@@ -58,10 +59,7 @@ def _saved() -> None:
     with st.expander("Câu lệnh Cypher"):
         st.code(query.cypher, language="cypher")
     if run:
-        try:
-            st.session_state["saved_result"] = (name, run_query(query.cypher, query.bind(values)))
-        except QueryError as exc:
-            st.session_state["saved_result"] = (name, QueryResult(error=f"Tham số không hợp lệ: {exc}"))
+        st.session_state["saved_result"] = (name, run_saved(query, values))
     if (kept := st.session_state.get("saved_result")) and kept[0] == name:
         _show(kept[1], query.title, f"saved_{name}")
 

@@ -16,11 +16,12 @@ from typing import Any
 
 import streamlit as st
 
+from graph.documents import DOCUMENT_TASKS
+from graph.organ_parts import documents_issued_by
 from graph.store import GraphStore
 from reports.subplans import SubplanStatus
 from ui.components.graph_picture import GEdge, GNode, render_html
 from ui.store import Generation, generation, store
-from ui.views.document import TASKS_OF
 from ui.views.graph_nodes import node_from_row
 from ui.views.rows import vi_date
 from ui.views.subplan_status import Statuses, status_lookup
@@ -141,16 +142,10 @@ def _seed_documents(view: _View) -> list[str]:
             view.add(node_from_row({**other, "labels": ["Organ"]}))
             a, b = (focus, other["uid"]) if other["up"] else (other["uid"], focus)
             view.link(a, b, "PART_OF")
-    docs = view.store.read(
-        """
-        MATCH (o:Organ {uid: $uid})
-        OPTIONAL MATCH (d1:Document)-[:ISSUED_BY]->(i:Organ) WHERE i.uid = o.uid OR (i)-[:PART_OF]->(o)
-        OPTIONAL MATCH (d2:Document)-[:REQUIRES_SUBPLAN]->(o)
-        RETURN collect(DISTINCT d1.uid) + collect(DISTINCT d2.uid) AS uids
-        """,
-        {"uid": focus},
+    owed = view.store.read(
+        "MATCH (d:Document)-[:REQUIRES_SUBPLAN]->(:Organ {uid: $uid}) RETURN DISTINCT d.uid AS uid", {"uid": focus}
     )
-    return sorted(set(docs[0]["uids"])) if docs else []
+    return sorted({*documents_issued_by(view.store, focus), *(r["uid"] for r in owed)})
 
 
 def _cascade(view: _View, seeds: list[str]) -> list[str]:
@@ -294,7 +289,7 @@ def _tasks(view: _View, docs: list[str]) -> None:
         return
     rows = view.store.read(
         f"""
-        MATCH {TASKS_OF} WHERE d.uid IN $docs
+        MATCH (d:Document) WHERE d.uid IN $docs MATCH {DOCUMENT_TASKS}
         RETURN d.uid AS doc, count(DISTINCT t) AS n
         """,
         {"docs": docs},
@@ -312,7 +307,7 @@ def _tasks(view: _View, docs: list[str]) -> None:
 def _open_tasks(view: _View, doc: str) -> None:
     rows = view.store.read(
         f"""
-        MATCH {TASKS_OF} WHERE d.uid = $doc
+        MATCH (d:Document {{uid: $doc}}) MATCH {DOCUMENT_TASKS}
         OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(o:Organ)
         RETURN DISTINCT t.uid AS uid, labels(t) AS labels, t.path AS path, t.text AS text, t.kind AS kind,
                t.deadline AS deadline, t.deadline_text AS deadline_text, t.recurrence AS recurrence,

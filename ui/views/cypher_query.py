@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from common.errors import DirectiveGraphError
 from graph.store import GraphStore, ReadOnlyError, StoreError
 from queries.catalog import SavedQuery, list_queries
 from ui.components.graph_picture import GEdge, GNode, render_html
@@ -32,6 +33,7 @@ __all__ = [
     "result_graph_html",
     "run_query",
     "run_read",
+    "run_saved",
     "saved_queries",
 ]
 
@@ -164,6 +166,16 @@ def run_query(
 ) -> QueryResult:
     """Read-only on the app's store, never cached (the analyst asks for a fresh answer)."""
     return run_read(store(), cypher, params, timeout_ms=timeout_ms, row_cap=row_cap)
+
+
+def run_saved(query: SavedQuery, values: Mapping[str, Any]) -> QueryResult:
+    """A saved query with the form's values; a document parameter is resolved to the one document it names
+    (an unknown or ambiguous reference is shown as the error, in Vietnamese)."""
+    try:
+        params = query.prepare(store(), values)
+    except DirectiveGraphError as exc:
+        return QueryResult(error=f"Tham số không hợp lệ: {exc}")
+    return run_query(query.cypher, params)
 
 
 def result_graph_html(rows: Sequence[Mapping[str, Any]]) -> str | None:

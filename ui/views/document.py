@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from graph.documents import DOCUMENT_TASKS
 from graph.store import GraphStore
 from loaders.errors import LoadError
 from loaders.reading import read as read_source
@@ -16,7 +17,6 @@ from ui.store import Generation, generation, store
 from ui.views.rows import from_row, line_of, vi_date
 
 __all__ = [
-    "TASKS_OF",
     "DocumentFacts",
     "DocumentLink",
     "DocumentTask",
@@ -32,10 +32,6 @@ __all__ = [
     "source_file",
     "source_lines",
 ]
-
-# A document's tasks, under sections or directly under it: the one pattern the app's views use (graph/ and the
-# saved queries still spell their own).
-TASKS_OF = "(d:Document)-[:HAS_SECTION|HAS_TASK*1..8]->(t:Task)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +263,7 @@ def _tasks(store: GraphStore, uid: str) -> tuple[DocumentTask, ...]:
     """Tasks with their lead and coordinating organs, deadline and source line, in the order of their lines."""
     rows = store.read(
         f"""
-        MATCH {TASKS_OF} WHERE d.uid = $uid
+        MATCH (d:Document {{uid: $uid}}) MATCH {DOCUMENT_TASKS}
         OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(o:Organ)
         WITH t, collect(CASE WHEN a.role = 'lead' THEN o.name END) AS lead,
              collect(CASE WHEN a.role = 'coordinate' THEN o.name END) AS coordinate

@@ -10,8 +10,8 @@ from enum import StrEnum
 
 import streamlit as st
 
-from graph.model import slug
 from graph.store import GraphStore
+from loaders.text import slug
 from queries.catalog import get_query
 from reports.coverage import coverage_document, coverage_report
 from reports.model import Report, Table

@@ -8,10 +8,10 @@ from datetime import date
 
 import streamlit as st
 
+from graph.organ_parts import ISSUED_UNDER
 from graph.store import GraphStore
 from reports.subplans import SubplanStatus
 from ui.store import Generation, generation, store
-from ui.views.document import TASKS_OF
 from ui.views.rows import from_row, vi_date
 from ui.views.subplan_status import status_lookup
 
@@ -145,9 +145,9 @@ def _facts(store: GraphStore, uid: str) -> OrganFacts | None:
 def _tasks(store: GraphStore, uid: str) -> tuple[OrganTask, ...]:
     """Tasks given to the organ, by document and deadline."""
     rows = store.read(
-        f"""
-        MATCH (t:Task)-[a:ASSIGNED_TO]->(o:Organ {{uid: $uid}})
-        MATCH {TASKS_OF}
+        """
+        MATCH (t:Task)-[a:ASSIGNED_TO]->(o:Organ {uid: $uid})
+        MATCH (d:Document {uid: t.owner})
         RETURN DISTINCT d.uid AS doc_uid, d.symbol AS document, d.date AS doc_date, t.path AS path,
                a.role AS role, t.text AS text, t.deadline AS deadline, t.deadline_text AS deadline_text,
                t.recurrence AS recurrence
@@ -161,12 +161,11 @@ def _tasks(store: GraphStore, uid: str) -> tuple[OrganTask, ...]:
 def _issued(store: GraphStore, uid: str) -> tuple[IssuedDocument, ...]:
     """Documents the organ (or a body that is part of it) issued, with what they implement."""
     rows = store.read(
-        """
-        MATCH (o:Organ {uid: $uid})
-        MATCH (d:Document)-[:ISSUED_BY]->(i:Organ) WHERE i.uid = o.uid OR (i)-[:PART_OF*1..3]->(o)
+        f"""
+        MATCH {ISSUED_UNDER} WHERE o.uid = $uid
         OPTIONAL MATCH (d)-[:IMPLEMENTS]->(p:Document)
         RETURN DISTINCT d.uid AS uid, d.symbol AS symbol, d.type_name AS type_name, d.date AS date,
-               d.title AS title, i.name AS issuer, collect(p.symbol) AS implements
+               d.title AS title, issuer.name AS issuer, collect(p.symbol) AS implements
         ORDER BY date
         """,
         {"uid": uid},

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from graph.model import fold
 from graph.store import GraphStore
+from loaders.text import fold
 from ui.store import Generation, generation, store
 from ui.views.rows import from_row
 
