@@ -2,7 +2,8 @@
 
 ``parse`` prints a readable summary of the record, or the record as JSON with ``--json``. A missing fact that
 another document in the same folder states (a date lost in scanning, cited elsewhere) is filled from it unless
-``--no-context`` is given. An unreadable file prints one line ``FILE: reason`` on stderr and exits 1.
+``--no-context`` is given. An unreadable file prints one line ``error: FILE: reason`` on stderr and exits 1
+(:mod:`common.cli`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from loaders.errors import LoadError
+from common.cli import run_cli
 from loaders.reading import SUFFIXES
 from loaders.record import DocumentRecord, to_json
 
@@ -56,11 +57,7 @@ def _parse(args: argparse.Namespace) -> int:
     from loaders.pipeline import complete_from_context, parse_file
 
     path = Path(args.file)
-    try:
-        record = parse_file(path, load_gazetteer())
-    except LoadError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
+    record = parse_file(path, load_gazetteer())
     if not args.no_context and path.parent.is_dir():
         record = complete_from_context(record, _siblings(path))
     print(to_json(record) if args.json else summary(record))
@@ -85,4 +82,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_cli(main))

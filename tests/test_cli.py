@@ -66,3 +66,9 @@ def test_output_closed_early_ends_quietly(package: str, sample_store_url: str) -
         stderr = process.stderr.read().decode()
         status = process.wait(timeout=300)
     assert stderr == "" and status in (0, -13)  # -13: ended by SIGPIPE, as `cat` is
+
+
+def test_a_file_the_loaders_cannot_read_is_one_error_line() -> None:
+    done = cli("loaders", "parse", "/no/such/file.txt")
+    _one_error_line(done, "/no/such/file.txt", "no such file")
+    assert len(done.stderr.strip().splitlines()) == 1

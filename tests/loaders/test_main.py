@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from common.cli import run_cli
 from loaders.__main__ import main
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "documents"
@@ -37,6 +38,6 @@ def test_no_context(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_error_is_one_line_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert main(["parse", str(empty)]) == 1
+    assert run_cli(main, ["parse", str(empty)]) == 1
     captured = capsys.readouterr()
-    assert captured.out == "" and captured.err == f"{empty}: empty file\n"
+    assert captured.out == "" and captured.err == f"error: {empty}: empty file\n"
