@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from common.errors import DirectiveGraphError
+
 __all__ = ["PROJECT_ROOT", "VARIABLES", "Settings", "settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +36,8 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "KG_GRAPH": ("directive_graph", "the graph's name on a FalkorDB server"),
     "KG_ORGANS_DIR": ("data/organs", "the organ gazetteer (YAML files)"),
     "KG_UPLOAD_DIR": ("data/documents/uploads", "where the app keeps uploaded files"),
+    "KG_QUERY_MEMORY_MB": ("1024", "memory one query may use in the embedded FalkorDB (0: no limit)"),
+    "KG_SERVER_MEMORY_MB": ("4096", "address space the embedded FalkorDB process may take (0: no limit)"),
 }
 
 
@@ -46,11 +50,23 @@ class Settings:
     graph: str
     organs_dir: Path
     upload_dir: Path
+    query_memory_mb: int
+    server_memory_mb: int
 
 
 def _path(value: str) -> Path:
     path = Path(value).expanduser()
     return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def _megabytes(name: str, value: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise DirectiveGraphError(f"{name} must be a whole number of megabytes (0 for no limit), not {value!r}")
+    return number
 
 
 def settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -66,4 +82,6 @@ def settings(environ: Mapping[str, str] | None = None) -> Settings:
         graph=get("KG_GRAPH"),
         organs_dir=_path(get("KG_ORGANS_DIR")),
         upload_dir=_path(get("KG_UPLOAD_DIR")),
+        query_memory_mb=_megabytes("KG_QUERY_MEMORY_MB", get("KG_QUERY_MEMORY_MB")),
+        server_memory_mb=_megabytes("KG_SERVER_MEMORY_MB", get("KG_SERVER_MEMORY_MB")),
     )

@@ -37,9 +37,22 @@ class GraphStore(Protocol):
         """Remove the document's own facts (owned nodes and edges); shared nodes and others' edges stay."""
 
     def read(
-        self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Run a read-only query; rows as dicts keyed by the RETURN names. Writes raise ``ReadOnlyError``."""
+        """Run ONE read query; rows as dicts keyed by the RETURN names.
+
+        The text passes ``graph.readonly.check_read_only`` first (anything else raises ``ReadOnlyError`` and
+        never reaches the server). ``row_cap`` puts a ``LIMIT`` of ``row_cap + 1`` inside the query, and such a
+        read is never sent twice.
+        """
+
+    def schema(self) -> frozenset[str]:
+        """The labels, relationship types, indexes and constraints, one string each."""
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a query that may write, in its own transaction."""

@@ -21,6 +21,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from graph.model import DocumentGraph
+from graph.readonly import capped, check_read_only
 from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
     OWNED_LABELS,
@@ -64,6 +65,16 @@ def _record(record: neo4j.Record) -> dict[str, Any]:
 
 def _run(tx: neo4j.ManagedTransaction, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [_record(record) for record in tx.run(query, dict(params))]
+
+
+def _take(result: neo4j.Result, limit: int | None) -> list[dict[str, Any]]:
+    """Records of ``result`` as rows, at most ``limit`` of them (the rest is never fetched)."""
+    rows: list[dict[str, Any]] = []
+    for record in result:
+        if limit is not None and len(rows) >= limit:
+            break
+        rows.append(_record(record))
+    return rows
 
 
 class BoltStore:
@@ -120,20 +131,32 @@ class BoltStore:
         self.write_many([(s.query, s.params) for s in delete_document_statements(document_uid)])
 
     def read(
-        self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Run ``query`` in a READ transaction that is rolled back; writing raises ``ReadOnlyError``.
+        """Run ``query``, once the read-only guard let it through, in a READ transaction that is rolled back;
+        writing raises ``ReadOnlyError``.
 
-        ``timeout_ms`` becomes the transaction timeout (Neo4j enforces it; ArcadeDB 26.10 ignores it).
+        ``timeout_ms`` becomes the transaction timeout (Neo4j enforces it; ArcadeDB through its own setting,
+        see ``ArcadeDBStore``). ``row_cap``: the console's cap, put inside the query; records are fetched in
+        batches and no more than ``row_cap + 1`` are taken.
         """
+        check_read_only(query)
+        if row_cap is not None:
+            query = capped(query, row_cap)
         values = parameter(dict(params or {}))
         timeout = None if timeout_ms is None else max(timeout_ms, 1) / 1000
+        fetch = {} if row_cap is None else {"fetch_size": min(row_cap + 1, 1000)}
         try:
-            with self._session(default_access_mode=neo4j.READ_ACCESS) as session:
+            with self._session(default_access_mode=neo4j.READ_ACCESS, **fetch) as session:
                 tx = session.begin_transaction(timeout=timeout)
                 try:
                     result = tx.run(query, values)
-                    rows = [_record(record) for record in result]
+                    rows = _take(result, None if row_cap is None else row_cap + 1)
                     summary = result.consume()
                 finally:
                     tx.close()  # rolls back: nothing a read did survives it, whatever the server allowed
@@ -149,6 +172,26 @@ class BoltStore:
         ):
             raise ReadOnlyError(f"{self.name}: a read-only query tried to write (rolled back): {query[:200]}")
         return rows
+
+    def schema(self) -> frozenset[str]:
+        """Labels, relationship types, indexes and constraints, one string each (compared before and after a
+        console query: a rolled-back transaction does not undo every schema change on every server)."""
+        queries = {
+            "label": "CALL db.labels()",
+            "type": "CALL db.relationshipTypes()",
+            "index": "SHOW INDEXES YIELD name, labelsOrTypes, properties",
+            "constraint": "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties",
+        }
+        found: set[str] = set()
+        try:
+            with self._session(default_access_mode=neo4j.READ_ACCESS) as session:
+                for kind, query in queries.items():
+                    found |= {f"{kind} {sorted(_record(r).items())}" for r in session.run(query)}
+        except neo4j_errors.Neo4jError as error:
+            raise self._translate(error, "schema") from error
+        except neo4j_errors.DriverError as error:
+            raise StoreError(f"{self.name}: {error}") from error
+        return frozenset(found)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one query that may write, in its own transaction."""

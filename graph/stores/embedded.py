@@ -30,6 +30,7 @@ import redis
 from common.settings import settings
 from graph.store import StoreError
 from graph.stores.falkordb import FalkorDBStore, no_retry
+from graph.stores.limits import limit_address_space, module_arguments
 
 __all__ = ["MAX_SOCKET_BYTES", "SOCKET_NAME", "EmbeddedServer", "EmbeddedStore", "default_data_dir"]
 
@@ -141,7 +142,9 @@ class EmbeddedServer:
             *("--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700"),
             *("--dir", str(self.data_dir), "--appendonly", "yes", "--save", ""),
             *("--logfile", str(self.log_path), "--loadmodule", module),
+            *module_arguments(self.data_dir, query_memory_mb=settings().query_memory_mb),
         ]
+        (self.data_dir / "import").mkdir(mode=0o700, exist_ok=True)
         self._process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
@@ -150,6 +153,7 @@ class EmbeddedServer:
             cwd=self.data_dir,
             start_new_session=True,  # a Ctrl-C in the terminal reaches us, and we shut it down cleanly
         )
+        limit_address_space(self._process.pid, settings().server_memory_mb)
         self.started_here = True
         atexit.register(self.stop)
         self._wait_until_ready(self._process)

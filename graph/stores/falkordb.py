@@ -27,6 +27,7 @@ from redis.retry import Retry
 
 from common.settings import settings
 from graph.model import DocumentGraph
+from graph.readonly import capped, check_read_only
 from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
     OWNED_LABELS,
@@ -39,7 +40,7 @@ from graph.stores.cypher import (
     rename_parameters,
     unknown_endpoints,
 )
-from graph.stores.errors import QueryTimeoutError
+from graph.stores.errors import QueryMemoryError, QueryTimeoutError, ServerStoppedError, StoreDecodeError
 from graph.stores.values import parameter, params_header, plain
 
 __all__ = ["FalkorDBStore", "graph_name", "no_retry"]
@@ -104,10 +105,37 @@ class FalkorDBStore:
         self._run(statement.query, statement.params, retry=True)
 
     def read(
-        self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Run ``query`` with ``GRAPH.RO_QUERY`` (a write raises ``ReadOnlyError``) and ``TIMEOUT``."""
-        return self._run(query, params, read_only=True, timeout_ms=timeout_ms, retry=True)
+        """Run ``query`` with ``GRAPH.RO_QUERY`` and ``TIMEOUT`` after the read-only guard let it through.
+
+        ``row_cap``: the console's cap, put inside the query (at most ``row_cap + 1`` rows come back). Such a
+        read is never sent twice: if the server dies under it, the query itself may be why.
+        """
+        check_read_only(query)
+        if row_cap is not None:
+            query = capped(query, row_cap)
+        return self._run(query, params, read_only=True, timeout_ms=timeout_ms, retry=row_cap is None)
+
+    def schema(self) -> frozenset[str]:
+        """Labels, relationship types, indexes and constraints, one string each (compared before and after a
+        console query)."""
+        queries = {
+            "label": "CALL db.labels()",
+            "type": "CALL db.relationshipTypes()",
+            "index": "CALL db.indexes() YIELD label, properties, entitytype",
+            "constraint": "CALL db.constraints() YIELD type, label, properties",
+        }
+        found: set[str] = set()
+        for kind, query in queries.items():
+            rows = self._run(query, {}, read_only=True, retry=True)
+            found |= {f"{kind} {sorted(row.items())}" for row in rows}
+        return frozenset(found)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one query that may write (atomic: it is one ``GRAPH.QUERY``)."""
@@ -194,9 +222,24 @@ class FalkorDBStore:
         try:
             return self._send(query, values, read_only, timeout)
         except redis.ConnectionError as error:
-            if retry and self._recover():
-                return self._send(query, values, read_only, timeout)
-            raise StoreError(f"{self.name}: cannot reach the server ({error})") from error
+            # a query the server never received can always be sent again; one it may have run, only when
+            # the caller says it is idempotent
+            if (retry or _never_sent(error)) and self._recover():
+                try:
+                    return self._send(query, values, read_only, timeout)
+                except redis.ConnectionError as again:
+                    raise self._gone(again, read_only) from again
+            raise self._gone(error, read_only) from error
+
+    def _gone(self, error: redis.ConnectionError, read_only: bool) -> StoreError:
+        if _never_sent(error):
+            return StoreError(f"{self.name}: cannot reach the server ({error})")
+        if read_only:
+            self._recover()  # a server for the next query; this one is not run again
+            return ServerStoppedError(
+                f"{self.name}: the server stopped while running this read, which is not run again ({error})"
+            )
+        return StoreError(f"{self.name}: the server stopped while running this query ({error})")
 
     def _send(
         self, query: str, params: dict[str, Any], read_only: bool, timeout: int | None
@@ -209,8 +252,22 @@ class FalkorDBStore:
                 result = self._graph.query(text, timeout=timeout)
         except redis.ResponseError as error:
             raise _translate(self.name, error, query) from error
+        except UnicodeDecodeError as error:
+            # the reply may be half read: a connection reused after this would answer the next query with
+            # the rest of this one, so every connection is dropped and opened afresh
+            self._db.connection.connection_pool.disconnect()
+            raise StoreDecodeError(f"{self.name}: the answer is not valid UTF-8 text ({error.reason})") from error
+        except redis.TimeoutError as error:
+            raise QueryTimeoutError(f"{self.name}: no answer in time ({error})") from error
         columns = [column[1] for column in result.header]
         return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
+
+
+def _never_sent(error: redis.ConnectionError) -> bool:
+    """True when the connection failed before the query went out (nothing answered on the socket)."""
+    return isinstance(error.__context__, ConnectionRefusedError | FileNotFoundError) or "connecting to" in str(
+        error
+    )
 
 
 def _translate(store: str, error: redis.ResponseError, query: str) -> StoreError:
@@ -219,4 +276,6 @@ def _translate(store: str, error: redis.ResponseError, query: str) -> StoreError
         return ReadOnlyError(f"{store}: a read-only query tried to write: {query[:200]}")
     if "timed out" in message.lower():
         return QueryTimeoutError(f"{store}: query timed out: {query[:200]}")
+    if "mem consumption exceeded" in message.lower() or "memory" in message.lower():
+        return QueryMemoryError(f"{store}: {message}")
     return StoreError(f"{store}: {message}")

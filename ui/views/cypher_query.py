@@ -7,13 +7,12 @@ query was refused or failed, said clearly; the nodes and edges in a result, foun
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from common.errors import DirectiveGraphError
-from graph.store import GraphStore, ReadOnlyError, StoreError
+from graph.console import ConsoleAnswer, run_console
+from graph.store import GraphStore
 from queries.catalog import SavedQuery, list_queries
 from ui.components.graph_picture import GEdge, GNode, render_html
 from ui.store import TIMEOUT_MS, store
@@ -21,7 +20,6 @@ from ui.views.graph_nodes import node_from_row
 from ui.views.search import documents
 
 __all__ = [
-    "REFUSED_MESSAGE",
     "ROW_CAP",
     "TIMEOUT_MS",
     "QueryResult",
@@ -39,24 +37,8 @@ __all__ = [
 
 ROW_CAP = 1000
 
-REFUSED_MESSAGE = (
-    "Bảng điều khiển chỉ cho phép đọc: truy vấn này tìm cách ghi dữ liệu (CREATE, MERGE, SET, DELETE…) "
-    "nên đã bị từ chối. Dữ liệu không thay đổi."
-)
-_TIMEOUT_WORDS = ("timeout", "timed out", "time limit", "exceeded")
-
-
-@dataclass(frozen=True, slots=True)
-class QueryResult:
-    rows: tuple[dict[str, Any], ...] = ()
-    truncated: bool = False  # more rows came back than the cap; only the first ``cap`` are kept
-    error: str | None = None
-    refused: bool = False  # the query tried to write
-    elapsed_ms: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
+#: A console answer: rows, or one Vietnamese line saying why not (see ``graph.console``).
+QueryResult = ConsoleAnswer
 
 
 def run_read(
@@ -67,24 +49,8 @@ def run_read(
     timeout_ms: int,
     row_cap: int,
 ) -> QueryResult:
-    """Run ``cypher`` read-only; a write, a timeout or an error becomes the message, never an exception."""
-    if not cypher.strip():
-        return QueryResult(error="Chưa nhập truy vấn.")
-    started = time.monotonic()
-    try:
-        rows = store.read(cypher, params or {}, timeout_ms=timeout_ms)
-    except ReadOnlyError:
-        return QueryResult(error=REFUSED_MESSAGE, refused=True)
-    except StoreError as exc:
-        return QueryResult(error=_failure(str(exc), timeout_ms))
-    elapsed = int((time.monotonic() - started) * 1000)
-    return QueryResult(tuple(rows[:row_cap]), len(rows) > row_cap, elapsed_ms=elapsed)
-
-
-def _failure(message: str, timeout_ms: int) -> str:
-    if any(word in message.lower() for word in _TIMEOUT_WORDS):
-        return f"Truy vấn chạy quá thời gian cho phép ({timeout_ms / 1000:g} giây) nên đã bị dừng: {message}"
-    return f"Truy vấn lỗi: {message}"
+    """Run ``cypher`` as a console query (guarded, capped, timed, schema checked); never raises."""
+    return run_console(store, cypher, params, timeout_ms=timeout_ms, row_cap=row_cap)
 
 
 def is_node(value: object) -> bool:
