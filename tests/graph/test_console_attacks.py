@@ -1,5 +1,5 @@
-"""The attack run against the console, on FalkorDB and on ArcadeDB: every disguised write refused with the graph and
-its schema unchanged, huge results cut inside the query, the time limit held, and every failure one Vietnamese
+"""The attack run against the console, on FalkorDB and on ArcadeDB: every disguised write refused with the graph
+and its schema unchanged, huge results cut inside the query, the time limit held, and every failure one Vietnamese
 line."""
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ READS = [
     "MATCH (d:Document) RETURN count(d) AS n",
     "MATCH (d:Document) WHERE d.title CONTAINS 'CREATE' RETURN count(d) AS n",
     "MATCH (d:Document) WHERE d.title <> 'DETACH DELETE; DROP INDEX' RETURN count(d) AS n",
-    'RETURN "LOAD CSV FROM \'file:///etc/passwd\'" AS text',
+    "RETURN \"LOAD CSV FROM 'file:///etc/passwd'\" AS text",
     "RETURN 'it\\'s; DELETE' AS text",
     "MATCH (d:Document) // DELETE d\nRETURN count(d) AS n",
     "/* CREATE (:Pwn) */ MATCH (d:Document) RETURN count(d) AS n",
