@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reports.cells import is_formula_like
 from reports.model import Cell, Report, Table
 
 __all__ = ["sheet_title", "to_xlsx_bytes"]
@@ -98,8 +99,19 @@ def _format_column(ws: Worksheet, col: int, heading: str, values: list[Cell]) ->
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
+def _as_text(ws: Worksheet) -> None:
+    """Every formula-like text cell stored as text: openpyxl turns a string starting with ``=`` into a formula,
+    and a spreadsheet runs ``+``, ``-`` and ``@`` too. ``quotePrefix`` shows it as typed and keeps it text when
+    the cell is edited."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and is_formula_like(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+
+
 def to_xlsx_bytes(report: Report) -> bytes:
-    """The workbook as bytes (for a download button or a file)."""
+    """The workbook as bytes (for a download button or a file); no cell is ever a formula."""
     wb = Workbook()
     summary = wb.active
     assert summary is not None  # a new workbook always has one sheet
@@ -108,6 +120,8 @@ def to_xlsx_bytes(report: Report) -> bytes:
     _write_summary(summary, report)
     for table in report.tables:
         _write_table(wb.create_sheet(sheet_title(table.name, taken)), table)
+    for ws in wb.worksheets:
+        _as_text(ws)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -7,6 +7,7 @@ import io
 import unicodedata
 from datetime import date
 
+from reports.cells import csv_text
 from reports.model import Cell, Table, format_date_vi
 
 __all__ = ["to_csv_bytes", "to_csv_text", "to_text"]
@@ -20,14 +21,16 @@ def _csv_value(cell: Cell) -> str:
         return ""
     if isinstance(cell, date):
         return cell.isoformat()
-    return str(cell)
+    if isinstance(cell, str):
+        return csv_text(cell)
+    return str(cell)  # a number stays a number, -5 included
 
 
 def to_csv_text(table: Table) -> str:
     """The table as CSV text, without a byte-order mark (for a pipe)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(table.columns)
+    writer.writerow([csv_text(column) for column in table.columns])
     writer.writerows([_csv_value(c) for c in row] for row in table.rows)
     return out.getvalue()
 
