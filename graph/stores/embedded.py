@@ -2,10 +2,11 @@
 
 The server (``redis-server`` with the FalkorDB module) runs as a child process with its data directory, socket
 (``falkordb.sock``), append-only file and log (``falkordb.log``) all in one directory, ``data/store/`` unless
-told otherwise. Whoever finds the socket answering reuses that server and leaves it running; the process that
-started it shuts it down (``SHUTDOWN``, which flushes the append-only file) on ``close()`` or at exit. A socket
-left by a killed server is noticed (nothing answers) and a new server started on the same data. A lock file
-keeps two processes from starting two servers on one directory at the same moment.
+told otherwise. Whoever finds the socket answering reuses that server. Every user holds a lease
+(``graph.stores.leases``); the LAST one to close shuts the server down (``SHUTDOWN``, which flushes the
+append-only file), whoever started it, and a watcher does it when the last users were killed. A socket left by
+a killed server is noticed (nothing answers) and a new server started on the same data. A lock file keeps two
+processes from starting two servers on one directory at the same moment.
 
 >>> store = EmbeddedStore(tempfile.mkdtemp(prefix="kg-doc-", dir="/tmp"))  # a short path: the socket is in it
 >>> store.server.started_here, store.read("MATCH (n) RETURN count(n) AS n")
@@ -29,7 +30,8 @@ import redis
 
 from common.settings import settings
 from graph.store import StoreError
-from graph.stores.falkordb import FalkorDBStore, no_retry
+from graph.stores.falkordb import ENCODING_ERRORS, FalkorDBStore, no_retry
+from graph.stores.leases import USERS_FILE, Lease, start_watcher
 from graph.stores.limits import limit_address_space, module_arguments
 
 __all__ = ["MAX_SOCKET_BYTES", "SOCKET_NAME", "EmbeddedServer", "EmbeddedStore", "default_data_dir"]
@@ -81,6 +83,7 @@ class EmbeddedServer:
         self.start_timeout = start_timeout
         self.started_here = False
         self._process: subprocess.Popen[bytes] | None = None
+        self._lease = Lease(self.data_dir / USERS_FILE)
 
     @property
     def pid(self) -> int | None:
@@ -98,6 +101,9 @@ class EmbeddedServer:
             )
         self._prepare_directory()
         with _locked(self.data_dir / "falkordb.lock"):
+            if not self._lease.holding:
+                self._lease.hold()
+                atexit.register(self.stop)
             state = self._state()
             if state == "down":
                 self.socket_path.unlink(missing_ok=True)
@@ -155,8 +161,8 @@ class EmbeddedServer:
         )
         limit_address_space(self._process.pid, settings().server_memory_mb)
         self.started_here = True
-        atexit.register(self.stop)
         self._wait_until_ready(self._process)
+        start_watcher(self.data_dir)
 
     def _wait_until_ready(self, process: subprocess.Popen[bytes] | None) -> None:
         deadline = time.monotonic() + self.start_timeout
@@ -177,26 +183,45 @@ class EmbeddedServer:
             return f"no log at {self.log_path}"
 
     def stop(self) -> None:
-        """Shut the server down if this process started it (``SHUTDOWN`` keeps the append-only file)."""
+        """Give this process's lease back; the last user shuts the server down (``SHUTDOWN`` keeps the
+        append-only file)."""
         process, self._process = self._process, None
-        if not self.started_here or process is None:
-            return
         self.started_here = False
         atexit.unregister(self.stop)
-        if process.poll() is None:
-            client = self._client()
-            with contextlib.suppress(redis.RedisError, OSError):
-                client.shutdown()
-            client.close()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.terminate()
+        self._lease.release()
+        with self._lease.last_user() as alone:
+            if alone and self._state() != "down":
+                client = self._client()
+                with contextlib.suppress(redis.RedisError, OSError):
+                    client.shutdown()
+                client.close()
+        if process is not None:
+            _STARTED_HERE.append((self.data_dir, process))
+        _reap(self.data_dir, wait=15 if alone else 0)
+
+
+#: Servers this process started and still has to collect: one left to other users is shut down by the last of
+#: them, and stays a zombie until its parent (this process) waits for it.
+_STARTED_HERE: list[tuple[Path, subprocess.Popen[bytes]]] = []
+
+
+def _reap(data_dir: Path, *, wait: float) -> None:
+    """Collect the servers this process started that have ended; after a shutdown of ``data_dir``'s server,
+    ``wait`` for the ones of that directory."""
+    for item in list(_STARTED_HERE):
+        directory, process = item
+        if wait and directory == data_dir:
             try:
-                process.wait(timeout=5)
+                process.wait(timeout=wait)
             except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+                process.terminate()
+                try:
+                    process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+        if process.poll() is not None:
+            _STARTED_HERE.remove(item)
 
 
 class EmbeddedStore(FalkorDBStore):
@@ -205,7 +230,9 @@ class EmbeddedStore(FalkorDBStore):
     def __init__(self, data_dir: Path | str | None = None, *, graph: str | None = None) -> None:
         self.server = EmbeddedServer(data_dir if data_dir is not None else default_data_dir())
         self.server.ensure_running()
-        client = falkordb.FalkorDB(unix_socket_path=str(self.server.socket_path), retry=no_retry())
+        client = falkordb.FalkorDB(
+            unix_socket_path=str(self.server.socket_path), retry=no_retry(), encoding_errors=ENCODING_ERRORS
+        )
         super().__init__(client, graph=graph, name=f"embedded FalkorDB at {self.server.data_dir}")
 
     def _recover(self) -> bool:

@@ -43,7 +43,13 @@ from graph.stores.cypher import (
 from graph.stores.errors import QueryMemoryError, QueryTimeoutError, ServerStoppedError, StoreDecodeError
 from graph.stores.values import parameter, params_header, plain
 
-__all__ = ["FalkorDBStore", "graph_name", "no_retry"]
+__all__ = ["ENCODING_ERRORS", "FalkorDBStore", "graph_name", "no_retry"]
+
+
+#: How the redis client decodes answers: never failing half-way through a reply (which would leave the rest of
+#: it on the connection, to be read as the answer to the next query), bad bytes kept as lone surrogates that
+#: ``_send`` then turns into one ``StoreDecodeError``.
+ENCODING_ERRORS = "surrogateescape"
 
 
 def no_retry() -> Retry:
@@ -86,6 +92,7 @@ class FalkorDBStore:
                 password=unquote(parts.password) if parts.password else None,
                 socket_connect_timeout=5,
                 retry=no_retry(),
+                encoding_errors=ENCODING_ERRORS,
             )
         except redis.RedisError as error:  # the client asks the server what it is (sentinel, cluster) at once
             raise StoreError(f"{name}: cannot reach the server ({error})") from error
@@ -252,15 +259,32 @@ class FalkorDBStore:
                 result = self._graph.query(text, timeout=timeout)
         except redis.ResponseError as error:
             raise _translate(self.name, error, query) from error
-        except UnicodeDecodeError as error:
-            # the reply may be half read: a connection reused after this would answer the next query with
-            # the rest of this one, so every connection is dropped and opened afresh
-            self._db.connection.connection_pool.disconnect()
+        except UnicodeDecodeError as error:  # a client made without ENCODING_ERRORS
             raise StoreDecodeError(f"{self.name}: the answer is not valid UTF-8 text ({error.reason})") from error
         except redis.TimeoutError as error:
             raise QueryTimeoutError(f"{self.name}: no answer in time ({error})") from error
         columns = [column[1] for column in result.header]
-        return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
+        rows = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
+        if any(_undecodable(value) for row in rows for value in (*row, *row.values())):
+            raise StoreDecodeError(f"{self.name}: the answer is not valid UTF-8 text: {query[:200]}")
+        return rows
+
+
+def _undecodable(value: object) -> bool:
+    """True if a string in ``value`` holds bytes that were not UTF-8 (kept as lone surrogates)."""
+    if isinstance(value, str):
+        if value.isascii():
+            return False
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_undecodable(v) for v in (*value, *value.values()))
+    if isinstance(value, list | tuple):
+        return any(_undecodable(v) for v in value)
+    return False
 
 
 def _never_sent(error: redis.ConnectionError) -> bool:

@@ -90,7 +90,7 @@ def test_a_second_process_reuses_the_running_server(data_dir: Path) -> None:
         store.close()
 
 
-def test_the_process_that_started_the_server_stops_it(data_dir: Path) -> None:
+def test_the_last_user_stops_the_server(data_dir: Path) -> None:
     child = run_python(REUSE, str(data_dir))
     assert child.returncode == 0, child.stderr
     assert child.stdout.split() == ["True", "0"]
@@ -125,14 +125,87 @@ def test_a_stale_socket_is_replaced(data_dir: Path) -> None:
 def test_a_store_that_lost_its_server_starts_one(data_dir: Path) -> None:
     owner = EmbeddedStore(data_dir)
     owner.write_document(plan_graph())
+    time.sleep(1.1)  # the append-only file is written every second
     guest = EmbeddedStore(data_dir)
     assert not guest.server.started_here
-    owner.close()  # the server goes with its owner
+    pid = owner.server.pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
     try:
         assert tasks(guest) == 6  # the guest noticed, started a server of its own, and carried on
         assert guest.server.started_here
     finally:
+        owner.close()
         guest.close()
+
+
+def test_the_first_user_leaving_leaves_the_server_to_the_others(data_dir: Path) -> None:
+    owner = EmbeddedStore(data_dir)
+    owner.write_document(plan_graph())
+    guest = EmbeddedStore(data_dir)
+    pid = owner.server.pid
+    assert pid is not None
+    owner.close()  # it started the server, but the guest still uses it
+    try:
+        assert alive(pid) and tasks(guest) == 6
+    finally:
+        guest.close()  # the last user
+    assert not alive(pid) and not (data_dir / "falkordb.sock").exists()
+
+
+HOLD = """
+import sys, time
+from graph.stores.embedded import EmbeddedStore
+store = EmbeddedStore(sys.argv[1])
+store.write("CREATE (:Person {uid: 'killed', name: 'Người bị dừng'})")
+print(store.server.pid, flush=True)
+time.sleep(120)
+"""
+
+
+def _holder(data_dir: Path) -> tuple[subprocess.Popen[str], int]:
+    """A process that opened the store (starting its server) and waits; it and its server's pid."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(data_dir)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert child.stdout is not None
+    return child, int(child.stdout.readline())
+
+
+def _gone_within(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not alive(pid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_after_a_sigkill_of_the_only_user_no_server_is_left_running(data_dir: Path) -> None:
+    child, server = _holder(data_dir)
+    child.kill()
+    child.wait()
+    assert _gone_within(server, 10)  # the watcher saw no lease left and shut it down
+    store = EmbeddedStore(data_dir)
+    try:
+        assert store.read("MATCH (p:Person) RETURN p.uid AS u") == [{"u": "killed"}]  # nothing lost
+    finally:
+        store.close()
+
+
+def test_after_a_sigkill_the_server_stays_for_the_users_left_then_stops(data_dir: Path) -> None:
+    child, server = _holder(data_dir)  # it starts the server
+    guest = EmbeddedStore(data_dir)  # a second user of the child's server
+    child.kill()
+    child.wait()
+    try:
+        time.sleep(2.5)  # longer than the watcher's interval
+        assert alive(server) and guest.read("MATCH (p:Person) RETURN count(p) AS n") == [{"n": 1}]
+    finally:
+        guest.close()
+    assert _gone_within(server, 10)
 
 
 def test_indexes_exist_and_opening_is_idempotent(embedded_store: EmbeddedStore) -> None:
