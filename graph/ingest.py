@@ -16,7 +16,7 @@ from pathlib import Path
 from graph.build import build_document_graph
 from graph.link import relink
 from graph.organs import write_gazetteer
-from graph.store import GraphStore
+from graph.store import GraphStore, StoreError
 from loaders.errors import LoadError
 from loaders.organs import Gazetteer, group_expander, load_gazetteer
 from loaders.pipeline import parse_file
@@ -49,13 +49,24 @@ class LoadResult:
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and documents in folders named (recursively, sorted); other files in folders are skipped."""
+    """Files named, and documents in folders named (recursively, sorted); other files in folders are skipped.
+
+    In a folder, only regular files count (a folder named ``x.txt`` is not a document) and a symbolic link is
+    followed only when it stays inside the folder (``notes.txt -> /etc/passwd`` is skipped).
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            root = path.resolve()
+            yield from sorted(p for p in path.rglob("*") if _document_in(p, root))
         else:
             yield path
+
+
+def _document_in(path: Path, root: Path) -> bool:
+    if path.suffix.lower() not in SUFFIXES or not path.is_file():
+        return False
+    return not path.is_symlink() or path.resolve().is_relative_to(root)
 
 
 def _counts(record: DocumentRecord) -> dict[str, int]:
@@ -78,6 +89,8 @@ def load_file(path: str | Path, store: GraphStore, gazetteer: Gazetteer | None =
         graph = build_document_graph(record, expand_group=group_expander(gazetteer))
     except LoadError as exc:
         return LoadResult(str(path), error=exc.reason)
+    except (RecursionError, MemoryError, ValueError) as exc:  # a hostile file must not end the batch
+        return LoadResult(str(path), error=f"cannot parse: {type(exc).__name__}: {exc}")
     store.write_document(graph)
     return LoadResult(str(path), graph.document_uid, record.number, _counts(record), record.warnings)
 
@@ -90,5 +103,10 @@ def load_paths(
     write_gazetteer(store, gazetteer)
     results = [load_file(path, store, gazetteer) for path in iter_documents(paths)]
     if link:
-        relink(store)
+        try:
+            relink(store)
+        except StoreError:
+            # the server went away mid-pass (a new one is started on the next query); the pass recomputes
+            # everything from the graph, so running it again completes it
+            relink(store)
     return results

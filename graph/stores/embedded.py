@@ -113,7 +113,7 @@ class EmbeddedServer:
 
     def _prepare_directory(self) -> None:
         try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.data_dir, prefix=".write-test-"):
                 pass
         except OSError as error:
@@ -157,6 +157,7 @@ class EmbeddedServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             cwd=self.data_dir,
+            umask=0o077,  # the append-only file and the log are the graph: the owner's alone
             start_new_session=True,  # a Ctrl-C in the terminal reaches us, and we shut it down cleanly
         )
         limit_address_space(self._process.pid, settings().server_memory_mb)

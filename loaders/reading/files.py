@@ -18,10 +18,22 @@ from typing import Any
 
 from loaders.errors import LoadError
 
-__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_BYTES", "SUFFIXES", "TEXT_SUFFIXES", "Source", "decode", "read"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_PDF_PAGES",
+    "MAX_TEXT_BYTES",
+    "MAX_UNZIPPED_BYTES",
+    "SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Source",
+    "decode",
+    "read",
+]
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024  # a plain-text document larger than this is not one document
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a .docx/.pdf larger than this is refused before it is opened
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # what a .docx holds once unzipped: beyond it, a compression bomb
+MAX_PDF_PAGES = 2000  # more pages than any directive; each page is decompressed and parsed
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
 
@@ -133,6 +145,7 @@ def _read_docx(path: Path) -> str:
     from docx.text.paragraph import Paragraph
     from lxml.etree import XMLSyntaxError
 
+    _check_unzipped_size(path)
     try:
         document = docx.Document(str(path))
     except PackageNotFoundError:
@@ -148,6 +161,22 @@ def _read_docx(path: Path) -> str:
             out.extend(_table_lines(Table(child, document)))
             out.append("")
     return "\n".join(out)
+
+
+def _check_unzipped_size(path: Path) -> None:
+    """Refuse a .docx whose parts would unzip to more than ``MAX_UNZIPPED_BYTES`` (python-docx reads them whole:
+    a 2 MB file of 20 million paragraphs took 5.9 GB)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # python-docx says what is wrong with it
+    if size > MAX_UNZIPPED_BYTES:
+        raise LoadError(
+            path, f"cannot read .docx: it unzips to {size / 2**20:.0f} MB (limit {MAX_UNZIPPED_BYTES // 2**20} MB)"
+        )
 
 
 def _table_lines(table: Any) -> list[str]:
@@ -177,16 +206,25 @@ def _cell_text(cell: Any) -> str:
 
 
 def _read_pdf(path: Path) -> str:
+    """The text layer, page by page; stops at ``MAX_PDF_PAGES`` pages or ``MAX_TEXT_BYTES`` of text. Every pypdf
+    error (its own limits on decompression included) is this file's ``LoadError``, never the batch's end."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise LoadError(path, "encrypted PDF: cannot read without the password")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise LoadError(path, f"cannot read .pdf: {exc}") from None
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise LoadError(path, f"too many pages: {len(reader.pages)} (limit {MAX_PDF_PAGES})")
+        pages, size = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1])
+            if size > MAX_TEXT_BYTES:
+                raise LoadError(path, f"too much text: more than {MAX_TEXT_BYTES // 2**20} MB")
+    except (PyPdfError, ValueError, KeyError, OSError, RecursionError, MemoryError) as exc:
+        raise LoadError(path, f"cannot read .pdf: {type(exc).__name__}: {exc}") from None
     text = "\n\n".join(pages)
     if not text.strip():
         raise LoadError(path, "no text layer: needs OCR")
