@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   := data/documents
 
-.PHONY: run test check lint layers typecheck load chromium clean
+.PHONY: run test check lint layers typecheck load chromium clean bench-parse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,6 @@ check: lint layers typecheck test
 
 clean:
 	rm -rf $(VENV) data/store .pytest_cache .mypy_cache .ruff_cache
+
+bench-parse:  # parse time at 1x, 2x, 4x, 8x of a 500-task plan (issue 13: parsing stays linear)
+	.venv/bin/python bench/parse_scaling.py
