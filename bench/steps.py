@@ -37,16 +37,17 @@ def _files(work: Path) -> list[Path]:
 
 
 def _parse_one(path: Path) -> Any:
+    from loaders.organs import load_gazetteer
     from loaders.pipeline import parse_file
 
-    return parse_file(path)
+    return parse_file(path, load_gazetteer())
 
 
 def _build_one(path: Path) -> Any:
     from graph.build import build_document_graph
-    from loaders.resolve import group_expander
+    from loaders.organs import group_expander, load_gazetteer
 
-    return build_document_graph(_parse_one(path), expand_group=group_expander())
+    return build_document_graph(_parse_one(path), expand_group=group_expander(load_gazetteer()))
 
 
 def _floor(path: Path) -> int:
@@ -84,6 +85,7 @@ def step_load(work: Path) -> dict[str, Any]:
     from graph.link import relink
     from graph.organs import write_gazetteer
     from graph.store import open_store
+    from loaders.organs import load_gazetteer
 
     files = _files(work)
     cores = os.cpu_count() or 1
@@ -93,7 +95,7 @@ def step_load(work: Path) -> dict[str, Any]:
     parse_all = time.perf_counter() - start
     store = open_store()
     try:
-        write_gazetteer(store)
+        write_gazetteer(store, load_gazetteer())
         elements = sum(len(g.nodes) + len(g.edges) for g in graphs)
         start = time.perf_counter()
         for g in graphs:

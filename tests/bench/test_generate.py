@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from loaders.gazetteer import load_gazetteer
+from loaders.organs import load_gazetteer
 
 
 @pytest.fixture(scope="module")
