@@ -3,9 +3,10 @@ table in ``bench/README.md``.
 
     python -m bench.run [--sizes 1000,10000,50000] [--work /tmp/kg-bench] [--store embedded|neo4j://…]
 
-Each step's peak memory is its own process's (``wait4``); the embedded FalkorDB server's is read from
-``/proc`` (``VmHWM``) before it stops. With ``--store neo4j://…`` (or ``KG_STORE``) the same steps run against
-that server, without the cold-start step, which only means something for the embedded store.
+Each step's peak memory is its own process's (``VmHWM``; the load step's parse workers not included); the
+embedded FalkorDB server's is read from ``/proc`` (``VmHWM``) before it stops. With ``--store neo4j://…`` (or
+``KG_STORE``) the same steps run against that server, without the cold-start step, which only means something
+for the embedded store.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def machine() -> dict[str, Any]:
 
 
 def _step(name: str, work: Path, env: dict[str, str]) -> tuple[dict[str, Any], float]:
-    """Run one step in a child process: its JSON answer and its peak RSS in MB."""
+    """Run one step in a child process: its JSON answer and its peak RSS in MB, as the step read it itself
+    (``ru_maxrss`` from ``wait4`` would carry this process's own peak across the fork)."""
     log = work / f"{name}.log"
     with log.open("w") as err:
         child = subprocess.Popen(
@@ -59,11 +61,11 @@ def _step(name: str, work: Path, env: dict[str, str]) -> tuple[dict[str, Any], f
         )  # fmt: skip
         assert child.stdout is not None
         out = child.stdout.read()
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
+        child.wait()
     if child.returncode != 0:
         raise SystemExit(f"bench step {name} failed ({child.returncode}); see {log}:\n{log.read_text()[-3000:]}")
-    return json.loads(out.strip().splitlines()[-1]), round(usage.ru_maxrss / 1024, 1)
+    answer = json.loads(out.strip().splitlines()[-1])
+    return answer, float(answer.pop("peak_rss_mb"))
 
 
 def _peak_mb(pid: int | None) -> float | None:

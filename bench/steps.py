@@ -290,9 +290,20 @@ STEPS: dict[str, Callable[[Path], dict[str, Any]]] = {
 }
 
 
+def _own_peak_mb() -> float:
+    """This process's resident-memory high-water mark: ``VmHWM`` starts afresh at exec, whereas the
+    ``ru_maxrss`` a parent reads carries the parent's own peak across the fork."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def main(argv: list[str]) -> int:
     step, work = argv[0], Path(argv[1])
-    print(json.dumps(STEPS[step](work), ensure_ascii=False))
+    answer = STEPS[step](work)
+    answer["peak_rss_mb"] = _own_peak_mb()
+    print(json.dumps(answer, ensure_ascii=False))
     return 0
 
 
