@@ -29,6 +29,11 @@ load: $(VENV)/.runtime
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+## The national-scale benchmark: bench/results.json and the table in bench/README.md (SIZES=1000 for a quick run)
+SIZES ?= 1000,10000,50000
+bench: $(VENV)/.dev chromium
+	$(BIN)/python -m bench.run --sizes $(SIZES)
+
 ## The whole suite: unit, store contract (FalkorDB and ArcadeDB over Bolt), app and browser tests
 test: $(VENV)/.dev chromium
 	$(BIN)/python -m pytest

@@ -125,6 +125,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     try:
         results = load_paths(args.paths, store, link=False)
         report = relink(store)
+        store.compact()  # so that the next process to open the store does not replay every write
     finally:
         store.close()
     for result in results:
@@ -141,6 +142,7 @@ def cmd_relink(args: argparse.Namespace) -> int:
     store = open_from_args(args)
     try:
         report = relink(store)
+        store.compact()
     finally:
         store.close()
     print("\n".join(report.lines()) if args.verbose else report.summary())

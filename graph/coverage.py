@@ -196,6 +196,8 @@ def _standouts(scored: Sequence[tuple[float, TaskText]]) -> list[tuple[float, Ta
     """The sections that stand apart from the rest: the best ones down to the first drop of at least
     :data:`SECTION_MARGIN`, all scoring :data:`SECTION_MIN` or more, and no more than half of the sections."""
     ranked = sorted(scored, key=lambda s: -s[0])
+    if not ranked:  # every child paragraph was already taken word for word: no section left to stand out
+        return []
     for k in range(1, max(1, len(ranked) // 2) + 1):
         below = ranked[k][0] if k < len(ranked) else 0.0
         if ranked[k - 1][0] < SECTION_MIN:

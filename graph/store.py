@@ -60,6 +60,9 @@ class GraphStore(Protocol):
     def write_many(self, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
         """Run several write statements in one transaction (all or nothing)."""
 
+    def compact(self) -> None:
+        """Make the next opening fast after a load (the embedded store compacts its file; others: nothing)."""
+
     def close(self) -> None: ...
 
 

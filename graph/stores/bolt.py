@@ -208,6 +208,9 @@ class BoltStore:
 
         self._execute_write(work)
 
+    def compact(self) -> None:
+        """Nothing: Neo4j and ArcadeDB keep their own files compact."""
+
     def close(self) -> None:
         """Close the driver if this store made it, and stop an embedded server (ArcadeDB) if any."""
         if self._on_close is not None:

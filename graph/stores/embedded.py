@@ -38,6 +38,7 @@ __all__ = ["MAX_SOCKET_BYTES", "SOCKET_NAME", "EmbeddedServer", "EmbeddedStore",
 
 SOCKET_NAME = "falkordb.sock"
 MAX_SOCKET_BYTES = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
+LOAD_TIMEOUT = 1800.0  # a server still replaying its data is waited for this long, a silent one start_timeout
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -76,11 +77,14 @@ def _locked(path: Path) -> Iterator[None]:
 class EmbeddedServer:
     """The FalkorDB server of one data directory: found running, or started (and later stopped) here."""
 
-    def __init__(self, data_dir: Path | str, *, start_timeout: float = 30.0) -> None:
+    def __init__(
+        self, data_dir: Path | str, *, start_timeout: float = 30.0, load_timeout: float = LOAD_TIMEOUT
+    ) -> None:
         self.data_dir = Path(data_dir).expanduser().absolute()
         self.socket_path = self.data_dir / SOCKET_NAME
         self.log_path = self.data_dir / "falkordb.log"
         self.start_timeout = start_timeout
+        self.load_timeout = load_timeout
         self.started_here = False
         self._process: subprocess.Popen[bytes] | None = None
         self._lease = Lease(self.data_dir / USERS_FILE)
@@ -134,8 +138,11 @@ class EmbeddedServer:
         client = self._client()
         try:
             client.ping()
-            return "up"
+            return "loading" if _info_flag(client, "loading") else "up"
         except redis.BusyLoadingError:
+            return "loading"
+        except redis.TimeoutError:
+            # it accepted the connection but is busy replaying a long write: a server at work, not a dead one
             return "loading"
         except (redis.ConnectionError, OSError):
             return "down"
@@ -147,6 +154,8 @@ class EmbeddedServer:
             server,
             *("--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700"),
             *("--dir", str(self.data_dir), "--appendonly", "yes", "--save", ""),
+            # an RDB base in the append-only file, rewritten by the server itself once it doubles past 8 MB
+            *("--aof-use-rdb-preamble", "yes", "--auto-aof-rewrite-min-size", "8mb"),
             *("--logfile", str(self.log_path), "--loadmodule", module),
             *module_arguments(self.data_dir, query_memory_mb=settings().query_memory_mb),
         ]
@@ -166,16 +175,43 @@ class EmbeddedServer:
         start_watcher(self.data_dir)
 
     def _wait_until_ready(self, process: subprocess.Popen[bytes] | None) -> None:
-        deadline = time.monotonic() + self.start_timeout
-        while time.monotonic() < deadline:
+        """Until the server answers: ``start_timeout`` while it says nothing, ``load_timeout`` while it loads."""
+        start = time.monotonic()
+        while True:
             if process is not None and process.poll() is not None:
                 self.stop()
                 raise StoreError(f"FalkorDB exited at start (code {process.returncode}): {self._log_tail()}")
-            if self._state() == "up":
+            state = self._state()
+            if state == "up":
                 return
-            time.sleep(0.05)
+            waited = time.monotonic() - start
+            if waited > (self.load_timeout if state == "loading" else self.start_timeout):
+                break
+            time.sleep(0.05 if waited < 2 else 0.25)
         self.stop()
-        raise StoreError(f"FalkorDB did not answer on {self.socket_path} within {self.start_timeout:g} s")
+        raise StoreError(
+            f"FalkorDB did not answer on {self.socket_path} within {time.monotonic() - start:.0f} s "
+            f"(state: {state}); see {self.log_path}"
+        )
+
+    def compact(self, timeout: float = 600.0) -> None:
+        """Rewrite the append-only file as a snapshot, so that the next start loads it in seconds."""
+        client = self._client(timeout=timeout)
+        try:
+            try:
+                client.bgrewriteaof()
+            except redis.ResponseError as error:  # one is already running or scheduled: wait for it
+                if "in progress" not in str(error) and "scheduled" not in str(error):
+                    raise StoreError(f"FalkorDB could not compact its file: {error}") from error
+            deadline = time.monotonic() + timeout
+            while _info_flag(client, "aof_rewrite_in_progress") or _info_flag(client, "aof_rewrite_scheduled"):
+                if time.monotonic() > deadline:
+                    raise StoreError(f"FalkorDB did not finish compacting its file within {timeout:g} s")
+                time.sleep(0.05)
+        except (redis.ConnectionError, OSError) as error:
+            raise StoreError(f"FalkorDB at {self.socket_path}: cannot reach the server ({error})") from error
+        finally:
+            client.close()
 
     def _log_tail(self, lines: int = 5) -> str:
         try:
@@ -192,6 +228,8 @@ class EmbeddedServer:
         self._lease.release()
         with self._lease.last_user() as alone:
             if alone and self._state() != "down":
+                with contextlib.suppress(StoreError, redis.RedisError):
+                    self.compact()  # the next start reads a snapshot instead of replaying every write
                 client = self._client()
                 with contextlib.suppress(redis.RedisError, OSError):
                     client.shutdown()
@@ -244,7 +282,16 @@ class EmbeddedStore(FalkorDBStore):
             return False
         return True
 
+    def compact(self) -> None:
+        """Rewrite the server's append-only file as a snapshot (reopening then takes seconds)."""
+        self.server.compact()
+
     def close(self) -> None:
-        """Close the connections, and stop the server if this process started it."""
+        """Close the connections, and stop the server if this process started it (compacting its file)."""
         super().close()
         self.server.stop()
+
+
+def _info_flag(client: redis.Redis, field: str) -> bool:
+    """A 0/1 field of ``INFO persistence`` (``loading``, ``aof_rewrite_in_progress``…)."""
+    return bool(int(client.info("persistence").get(field, 0)))

@@ -166,6 +166,9 @@ class FalkorDBStore:
             merged.update({names[key]: value for key, value in params.items() if key in names})
         self._run("\n".join(parts) + "\nRETURN 0 AS done", merged)
 
+    def compact(self) -> None:
+        """Nothing: a server this project did not start keeps its own persistence settings."""
+
     def close(self) -> None:
         """Close the client's connections (the server keeps running)."""
         with contextlib.suppress(redis.RedisError):

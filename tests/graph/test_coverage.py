@@ -43,6 +43,13 @@ def test_a_near_verbatim_paragraph_carries_its_duty() -> None:
     ]
 
 
+def test_a_child_that_copies_a_strict_subset_word_for_word_and_adds_nothing_covers_that_subset() -> None:
+    # every child paragraph is taken by a parent duty, so no section is left for the duties it dropped
+    parents = [task("II.1", REFORM), task("II.2", JUSTICE), task("II.3", PLAN)]
+    children = [task("II.1", REFORM, "II"), task("II.2", JUSTICE, "II")]
+    assert pairs(coverage(parents, children)) == [("II.1", "II.1", "paragraph"), ("II.2", "II.2", "paragraph")]
+
+
 def test_an_unrelated_paragraph_carries_nothing() -> None:
     other = "Tổ chức hội nghị sơ kết công tác thi đua khen thưởng của cơ quan trong năm."
     assert coverage([task("II.1", REFORM)], [task("II.1.p1", other)]) == []

@@ -274,3 +274,31 @@ def test_kg_data_dir_and_kg_store(monkeypatch: pytest.MonkeyPatch, data_dir: Pat
         assert store.read("MATCH (d:Document {uid: $u}) RETURN d", {"u": PLAN}) == []
     finally:
         store.close()
+
+
+def test_a_loaded_store_reopens_from_a_cold_start_in_seconds(data_dir: Path) -> None:
+    store = EmbeddedStore(data_dir)
+    for i in range(200):  # replayed one by one, these writes would take far longer than their snapshot
+        store.write_document(plan_graph(version=1 + i % 2, tasks=40))
+    before = tasks(store)
+    store.close()  # stops the server this process started, compacting its file first
+    sizes = {p.name.split(".", 3)[-1]: p.stat().st_size for p in (data_dir / "appendonlydir").iterdir()}
+    assert sizes["base.rdb"] > 10_000 and sizes["incr.aof"] == 0, sizes  # the writes live in the snapshot now
+    code = (
+        "import sys, time; from graph.stores.embedded import EmbeddedStore\n"
+        "t = time.monotonic(); s = EmbeddedStore(sys.argv[1]); opened = time.monotonic() - t\n"
+        "n = s.read('MATCH (t:Task) RETURN count(t) AS n')[0]['n']; s.close(); print(n, opened)"
+    )
+    result = run_python(code, str(data_dir))
+    assert result.returncode == 0, result.stderr
+    count, opened = result.stdout.split()
+    assert int(count) == before > 0
+    assert float(opened) < 5.0
+
+
+def test_compacting_a_running_store_keeps_every_fact(embedded_store: EmbeddedStore) -> None:
+    embedded_store.write_document(plan_graph())
+    before = tasks(embedded_store)
+    embedded_store.compact()
+    embedded_store.compact()  # twice in a row: the second finds nothing running and rewrites again
+    assert tasks(embedded_store) == before

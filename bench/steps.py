@@ -1,0 +1,311 @@
+"""The benchmark's steps, each run in its own process so that its peak memory is its own:
+
+    python -m bench.steps STEP WORKDIR
+
+``WORKDIR`` holds what ``bench.generate`` wrote (``documents/``, ``organs/``, ``truth.json``) and the store
+(``store/``); ``KG_ORGANS_DIR`` and ``KG_STORE`` are set by the caller. Each step prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+__all__ = ["STEPS"]
+
+PARSE_SAMPLE = 300  # documents timed on one core (the whole set is parsed on all cores by the load step)
+_FLOOR_PATTERNS = [  # what a reader that only finds the header facts and the task lines would run
+    re.compile(r"^S[ốo]\s*:?\s*(\d+)[-–]([A-ZĐ]+)/(\S+)", re.M),
+    re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"),
+    re.compile(r"(?:Kế hoạch|Nghị quyết) số\s+(\d+[-–][A-ZĐ]+/[A-ZĐ]+)"),
+    re.compile(r"^(?:[IVX]+\s*[-–.]|\d+\.|-)\s*(.+)$", re.M),
+    re.compile(r"trước ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})"),
+    re.compile(r"\b(chủ trì|phối hợp)\b"),
+]
+
+
+def _files(work: Path) -> list[Path]:
+    return sorted((work / "documents").iterdir())
+
+
+def _parse_one(path: Path) -> Any:
+    from loaders.organs import load_gazetteer
+    from loaders.pipeline import parse_file
+
+    return parse_file(path, load_gazetteer())
+
+
+def _build_one(path: Path) -> Any:
+    from graph.build import build_document_graph
+    from loaders.organs import group_expander, load_gazetteer
+
+    return build_document_graph(_parse_one(path), expand_group=group_expander(load_gazetteer()))
+
+
+def _floor(path: Path) -> int:
+    text = path.read_bytes().decode("utf-8")
+    return sum(len(p.findall(text)) for p in _FLOOR_PATTERNS)
+
+
+def _rate(count: int, seconds: float) -> float:
+    return round(count / seconds, 1) if seconds else 0.0
+
+
+def step_parse(work: Path) -> dict[str, Any]:
+    """Documents per second on one core (a sample), and the read-and-regex floor over the same bytes."""
+    sample = _files(work)[:PARSE_SAMPLE]
+    _parse_one(sample[0])  # imports and the gazetteer, once, as a long-running loader has them
+    start = time.perf_counter()
+    for path in sample:
+        _parse_one(path)
+    one_core = time.perf_counter() - start
+    start = time.perf_counter()
+    for path in sample:
+        _floor(path)
+    floor = time.perf_counter() - start
+    size = sum(p.stat().st_size for p in sample) / len(sample)
+    return {
+        "parse_docs_per_s_per_core": _rate(len(sample), one_core),
+        "regex_floor_docs_per_s": _rate(len(sample), floor),
+        "sample_documents": len(sample),
+        "mean_document_bytes": round(size),
+    }
+
+
+def step_load(work: Path) -> dict[str, Any]:
+    """Parse and build every document on all cores, write them, run the link pass, compact the store."""
+    from graph.link import relink
+    from graph.organs import write_gazetteer
+    from graph.store import open_store
+    from loaders.organs import load_gazetteer
+
+    files = _files(work)
+    cores = os.cpu_count() or 1
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        graphs = pool.map(_build_one, files, chunksize=16)
+    parse_all = time.perf_counter() - start
+    store = open_store()
+    try:
+        write_gazetteer(store, load_gazetteer())
+        elements = sum(len(g.nodes) + len(g.edges) for g in graphs)
+        start = time.perf_counter()
+        for g in graphs:
+            store.write_document(g)
+        write = time.perf_counter() - start
+        start = time.perf_counter()
+        relink(store)
+        link = time.perf_counter() - start
+        start = time.perf_counter()
+        store.compact()
+        compact = time.perf_counter() - start
+    finally:
+        store.close()
+    return {
+        "parse_docs_per_s_all_cores": _rate(len(files), parse_all),
+        "cores": cores,
+        "elements": elements,
+        "write_s": round(write, 2),
+        "load_elements_per_s": _rate(elements, write),
+        "link_s": round(link, 2),
+        "compact_s": round(compact, 2),
+    }
+
+
+def step_reopen(work: Path) -> dict[str, Any]:
+    """A cold start: no server running, a new process opens the store and answers a first query."""
+    from graph.store import open_store
+
+    start = time.perf_counter()
+    store = open_store()
+    count = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+    reopen = time.perf_counter() - start
+    store.close()
+    return {"reopen_s": round(reopen, 2), "documents_in_store": count}
+
+
+def _truth(work: Path) -> dict[str, Any]:
+    return dict(json.loads((work / "truth.json").read_text("utf-8")))
+
+
+def _uids_by_file(store: Any) -> dict[str, str]:
+    rows = store.read("MATCH (d:Document) WHERE d.source_path IS NOT NULL RETURN d.uid AS uid, d.source_path AS p")
+    return {Path(r["p"]).name: r["uid"] for r in rows}
+
+
+def step_audit(work: Path) -> dict[str, Any]:
+    """The audit of one provincial plan and of each whole resolution, and every unit's status against the truth."""
+    from graph.store import open_store
+    from reports.subplans import audit_resolution, audit_subplans
+
+    truth = _truth(work)
+    as_of = date.fromisoformat(truth["as_of"])
+    store = open_store()
+    try:
+        uids = _uids_by_file(store)
+        plan = next(
+            p for p in truth["plans"] if p["symbol"].endswith("-KH/TU") and p["issuer"].endswith("/tinh-uy")
+        )
+        start = time.perf_counter()
+        audit_subplans(store, uids[plan["file"]], as_of)
+        one_plan = time.perf_counter() - start
+        found: dict[tuple[str, str], str] = {}
+        times = []
+        resolutions = [d for d in truth["documents"] if d["symbol"].endswith("-NQ/TW")]
+        for r in resolutions:
+            start = time.perf_counter()
+            rows = audit_resolution(store, uids[r["file"]], as_of)
+            times.append(time.perf_counter() - start)
+            found.update({(row.plan_uid, row.unit_uid): row.status.value for row in rows})
+    finally:
+        store.close()
+    expected = {
+        (uids.get(p["file"], p["file"]), u["uid"]): u["status"] for p in truth["plans"] for u in p["units"]
+    }
+    wrong = {k: (v, found.get(k)) for k, v in expected.items() if found.get(k) != v}
+    extra = [k for k in found if k not in expected]
+    by_kind: dict[str, int] = {}
+    for (_, unit), (want, got) in wrong.items():
+        key = f"{unit.split('/')[-1].split('-')[0]}:{want}->{got}"
+        by_kind[key] = by_kind.get(key, 0) + 1
+    return {
+        "audit_plan_s": round(one_plan, 3),
+        "audit_s": round(max(times), 3),
+        "units_checked": len(expected),
+        "units_wrong": len(wrong),
+        "rows_not_in_truth": len(extra),
+        "wrong_by_kind": dict(sorted(by_kind.items(), key=lambda kv: -kv[1])[:12]),
+        "audit_matches_truth": not wrong and not extra,
+    }
+
+
+def step_cascade(work: Path) -> dict[str, Any]:
+    """The cascade tree under each resolution (what ``python -m graph cascade`` prints)."""
+    from graph.cascade import cascade_tree
+    from graph.store import open_store
+
+    truth = _truth(work)
+    store = open_store()
+    try:
+        uids = _uids_by_file(store)
+        times, sizes = [], []
+        for r in (d for d in truth["documents"] if d["symbol"].endswith("-NQ/TW")):
+            start = time.perf_counter()
+            tree = cascade_tree(store, uids[r["file"]])
+            times.append(time.perf_counter() - start)
+            sizes.append(_count(tree))
+    finally:
+        store.close()
+    return {"cascade_s": round(max(times), 3), "cascade_nodes": max(sizes)}
+
+
+def _count(node: Any) -> int:
+    return 1 + sum(_count(c) for c in node.children)
+
+
+_BUSY = "[data-testid=stStatusWidget], [data-testid=stSkeleton]"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _first_render(page: Any, url: str, title: str, timeout_ms: int) -> float:
+    """Seconds from asking for ``url`` to the page drawn: its title shown and Streamlit no longer running."""
+    start = time.perf_counter()
+    page.goto(url, timeout=timeout_ms)
+    page.locator("h1", has_text=title).first.wait_for(timeout=timeout_ms)
+    page.wait_for_timeout(200)  # the status widget appears a moment after the first paint
+    page.wait_for_function(f"() => !document.querySelector({_BUSY!r})", timeout=timeout_ms)
+    return time.perf_counter() - start
+
+
+def _app(port: int, log: Path) -> Any:
+    import subprocess
+
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1"]
+    command += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    root = Path(__file__).resolve().parents[1]
+    with log.open("wb") as out:
+        return subprocess.Popen(command, cwd=root, stdout=out, stderr=subprocess.STDOUT)
+
+
+def step_render(work: Path) -> dict[str, Any]:
+    """First render of Tổng quan and of the cascade page (the first resolution) in Chromium, app just started."""
+    import socket
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from graph.store import open_store
+
+    truth = _truth(work)
+    store = open_store()
+    try:
+        uids = _uids_by_file(store)
+    finally:
+        store.close()
+    resolution = uids[next(d["file"] for d in truth["documents"] if d["symbol"].endswith("-NQ/TW"))]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    server = _app(port, work / "streamlit.log")
+    url = f"http://127.0.0.1:{port}"
+    timeout_ms = 600_000
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            )
+            page = browser.new_page(viewport={"width": 1400, "height": 2400})
+            overview = _first_render(page, f"{url}/", "Tổng quan", timeout_ms)
+            page = browser.new_page(viewport={"width": 1400, "height": 2400})
+            cascade = _first_render(page, f"{url}/so-do-chi-dao?uid={resolution}", "Sơ đồ chỉ đạo", timeout_ms)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return {"overview_first_render_s": round(overview, 2), "cascade_page_first_render_s": round(cascade, 2)}
+
+
+STEPS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "parse": step_parse,
+    "load": step_load,
+    "reopen": step_reopen,
+    "audit": step_audit,
+    "cascade": step_cascade,
+    "render": step_render,
+}
+
+
+def _own_peak_mb() -> float:
+    """This process's resident-memory high-water mark: ``VmHWM`` starts afresh at exec, whereas the
+    ``ru_maxrss`` a parent reads carries the parent's own peak across the fork."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def main(argv: list[str]) -> int:
+    step, work = argv[0], Path(argv[1])
+    answer = STEPS[step](work)
+    answer["peak_rss_mb"] = _own_peak_mb()
+    print(json.dumps(answer, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
