@@ -86,7 +86,11 @@ def parse_source(source: Source, gazetteer: Gazetteer | None, *, body: bool = Tr
     h, seg = a.header, a.seg
     document_date = dt.date.fromisoformat(h.date) if h.date else None
     # the addressees go first: a letter's requests (``đề nghị Đồng chí …``) are addressed to them
-    parsed = parse_body(seg.addressees + seg.body, document_date=document_date) if body else Body()
+    # the preamble's last paragraph may charge organs with the items (``… yêu cầu các sở … như sau:``)
+    lead_in = seg.preamble[-1].text if seg.preamble else None
+    parsed = (
+        parse_body(seg.addressees + seg.body, document_date=document_date, lead_in=lead_in) if body else Body()
+    )
     recipients = parse_recipients(seg.recipients, addressee_names(seg.addressees)) if seg.recipients else []
     warnings = list(h.warnings) + list(parsed.warnings)
     if not seg.body:

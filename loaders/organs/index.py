@@ -234,11 +234,25 @@ def _anchors(key: str) -> list[str]:
     return [w for i, w in enumerate(words) if w.isdigit() or (i and words[i - 1] == "khoa")]
 
 
+# Words that say an organ's kind or level (folded): a fuzzy match may never change one, since ``Sở Khoa học
+# và Công nghệ`` is a province's department and ``Bộ Khoa học và Công nghệ`` the ministry; ``Ban`` ≠ ``Bộ``,
+# ``Huyện ủy`` ≠ ``Tỉnh ủy``, ``Đảng ủy`` ≠ ``Đảng đoàn``. Folding already absorbs OCR's tone damage.
+KIND_WORDS = frozenset(
+    "so bo ban cuc vu vien uy doan dang tinh huyen xa phuong quan thi thanh tong chi hoi phong cong an".split()
+)
+
+
 def _fuzzy_ok(key: str, other: str) -> bool:
     """OCR damage changes letters inside words; it does not reorder, add or replace whole words.
 
     Word by word, at most one word in three may differ, each by a small edit; a name one word longer or shorter
-    passes only when the words were merely split or joined (``Tuyêngiáo``).
+    passes only when the words were merely split or joined (``Tuyêngiáo``). The kind and level words
+    (``KIND_WORDS``) never turn into another one: ``Sở`` is never read as ``Bộ``.
+
+    >>> _fuzzy_ok("so khoa hoc va cong nghe", "bo khoa hoc va cong nghe")
+    False
+    >>> _fuzzy_ok("ban tuyen giao tinh uy", "ban tuyen giao tinh uy")
+    True
     """
     if _anchors(key) != _anchors(other):
         return False
@@ -248,4 +262,6 @@ def _fuzzy_ok(key: str, other: str) -> bool:
         split_or_joined = abs(len(a) - len(b)) == 1 and abs(len(joined_a) - len(joined_b)) <= 1
         return split_or_joined and fuzz.ratio(joined_a, joined_b) >= 95
     changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if any(x in KIND_WORDS and y in KIND_WORDS for x, y in changed):  # another kind, not OCR damage
+        return False
     return len(changed) <= max(1, len(a) // 3) and all(fuzz.ratio(x, y) >= 50 for x, y in changed)

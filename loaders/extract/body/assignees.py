@@ -31,6 +31,7 @@ __all__ = [
     "Assignment",
     "coordinate_organs",
     "heading_organs",
+    "lead_in_organs",
     "mostly_capitals",
     "parse_assignment",
     "report_targets",
@@ -100,7 +101,24 @@ def heading_organs(heading: str) -> tuple[str, ...]:
         tail in ("", ":", ".") or tail.endswith(":") or re.fullmatch(r"(?:có|chịu) trách nhiệm\s*[:.]?", tail)
     ):
         return group_names(items)
+    if items and items[0].determiner and re.match(r"(?:được|có liên quan|liên quan|thuộc|trực thuộc)\b", tail) \
+            and not text.rstrip().endswith((".", ";")):
+        return group_names(items)  # ``Các cơ quan, tổ chức, đơn vị được giao quản lý …``: which ones, as a title
+    if len(items) == 1 and items[0].determiner and items[0].bare and _qualifies(tail):
+        return (text.rstrip(" :."),)  # ``Các sở quản lý nhà nước chuyên ngành về hạ tầng``
     return ()
+
+
+def _qualifies(tail: str) -> bool:
+    """The words after a bare collective (``Các sở …``) in a heading say which ones, not what they do: a short
+    title with no sentence punctuation and no verb that hands out a duty."""
+    words = tail.rstrip(" :").split()
+    return (
+        0 < len(words) <= 12
+        and not re.search(r"[,;.]", tail.rstrip(" :."))
+        and not re.match(r"(?:chủ trì|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai)\b",
+                         tail.strip(), re.IGNORECASE)
+    )  # fmt: skip
 
 
 _WITH = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?\s+với\s+", re.IGNORECASE)
@@ -160,6 +178,25 @@ def _charged_organs(text: str, start: int) -> tuple[str, ...]:
         return ()
     items, end = scan_organs(text, m.end())
     return group_names(items) if items and starts_with_verb(text[end:]) else ()
+
+
+_CHARGE_ANYWHERE = re.compile(r"\b(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+", re.IGNORECASE)
+
+
+def lead_in_organs(text: str) -> tuple[str, ...]:
+    """The organs a preamble's lead-in charges with the items after it (``Chủ tịch UBND tỉnh yêu cầu các sở,
+    ban, ngành, địa phương … triển khai thực hiện các nội dung sau:``); ``()`` when it charges no one.
+
+    >>> lead_in_organs("UBND tỉnh yêu cầu các sở, ban, ngành, địa phương nghiêm túc thực hiện các nội dung sau:")
+    ('các sở, ban, ngành, địa phương',)
+    """
+    if not text.rstrip().endswith(":"):
+        return ()
+    for m in reversed(list(_CHARGE_ANYWHERE.finditer(text))):
+        items, end = scan_organs(text, m.end())
+        if items and starts_with_verb(text[end:]):
+            return group_names(items)
+    return ()
 
 
 def parse_assignment(text: str, inherited: Assignment | None = None) -> Assignment:

@@ -161,9 +161,16 @@ def _head_at(tok: _Tokens, i: int, *, in_list: bool) -> tuple[int, str, bool] | 
         if det or tok.match(after, _COMPLETE | _NAMED) or tok.match(after, _DETERMINERS) or tok.upper(after):
             return det + n, head, bool(det)
         return None
-    if sizes[_NAMED] == n and (det or tok.upper(after) or tok.acronym(after)):
+    if sizes[_NAMED] == n and (det or tok.upper(after) or tok.acronym(after) or _territorial(tok, after)):
         return det + n, head, bool(det)
     return None
+
+
+def _territorial(tok: _Tokens, k: int) -> bool:
+    """``Công an tỉnh``, ``Thanh tra tỉnh``: a head and its territory name a local organ by themselves, when
+    the territory ends the name or carries it on (``Công an tỉnh Nghệ An``)."""
+    n = tok.match(k, _TERRITORY, lower_only=True)
+    return n > 0 and not tok.match(k + n, _TERRITORY, lower_only=True)
 
 
 def _continues(tok: _Tokens, k: int) -> bool:

@@ -62,6 +62,18 @@ class Outline:
     warnings: tuple[str, ...] = ()
 
 
+# A row of the ``Nơi nhận`` list or the signature block laid out as a table (``| - Bộ Công an (để báo cáo)
+# … - Lưu: VT |``, ``| TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH … |``): never a task table.
+_CLOSING_CELL = re.compile(
+    r"^(?:\**\s*nơi nhận\b|(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)\s*[A-ZĐÀ-Ỹ])|[-–;,]\s*Lưu\s*:?\s*(?:VT|Văn thư|VP)",
+    re.IGNORECASE,
+)
+
+
+def _closing_block(cells: list[str]) -> bool:
+    return any(_CLOSING_CELL.search(c.strip()) for c in cells)
+
+
 class _Reader:
     """Builds the outline, a tree of numbered items, paragraphs and tables, from normalised lines."""
 
@@ -134,7 +146,7 @@ class _Reader:
             if not all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
                 rows.append((lines[i].no, cells))
             i += 1
-        if rows and not _NOI_NHAN.match(rows[0][1][0] if rows[0][1] else ""):
+        if rows and not any(_closing_block(cells) for _, cells in rows):
             self._attach_table(rows)
         return i
 

@@ -31,6 +31,7 @@ from loaders.extract.body.assignees import (
     Assignment,
     coordinate_organs,
     heading_organs,
+    lead_in_organs,
     mostly_capitals,
     parse_assignment,
     subject_organs,
@@ -40,6 +41,7 @@ from loaders.extract.body.numbering import ARABIC, ROMAN, UPPER
 from loaders.extract.body.outline import Node, read_outline
 from loaders.extract.body.subplans import find_subplan
 from loaders.extract.body.tables import parse_task_table
+from loaders.extract.signature import is_name
 from loaders.record import SectionRecord, SubplanRequirement, TaskRecord
 from loaders.text.folding import fold
 from loaders.text.line import Line
@@ -192,8 +194,8 @@ class _Writer:
              ) -> tuple[Assignment, int]:  # fmt: skip
         text = child.text
         fragment = not path and len(text.split()) < 5  # a header line left before the body
-        if kind == CONTEXT or _CLOSING.search(text) or mostly_capitals(text) or fragment:
-            return ctx, p  # a closing formula, a title, a fragment
+        if kind == CONTEXT or _CLOSING.search(text) or mostly_capitals(text) or fragment or is_name(text):
+            return ctx, p  # a closing formula, a title, a fragment, the signer's name left in the stream
         if _is_intro(text) and path and (organs := heading_organs(text)):
             ctx = Assignment(lead=organs, coordinate=parse_assignment(text).coordinate)
         if _is_intro(text) and _sentences(text) == 1:
@@ -291,11 +293,13 @@ def _from_tables(tasks: list[TaskRecord]) -> list[TaskRecord]:
     return out
 
 
-def parse_body(lines: Sequence[Line], *, document_date: date | None = None) -> Body:
+def parse_body(lines: Sequence[Line], *, document_date: date | None = None, lead_in: str | None = None) -> Body:
     """Sections, tasks and sub-plan orders of the body that ``lines`` hold.
 
     ``document_date`` supplies the year of deadlines printed without one (``trước ngày 15.8``), rolled to
-    the next year when the day would fall before the document.
+    the next year when the day would fall before the document. ``lead_in`` is the preamble's last paragraph:
+    when it charges organs with what follows (``… yêu cầu các sở, ban, ngành … thực hiện các nội dung sau:``),
+    they lead the items that name no organ of their own.
 
     >>> body = parse_body([Line(1, "III - TỔ CHỨC THỰC HIỆN"),
     ...                    Line(3, "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan …")])
@@ -304,7 +308,8 @@ def parse_body(lines: Sequence[Line], *, document_date: date | None = None) -> B
     """
     outline = read_outline(lines)
     writer = _Writer(document_date)
-    writer.walk(outline.root, "", TASK, Assignment(), False)
+    charged = lead_in_organs(lead_in) if lead_in else ()
+    writer.walk(outline.root, "", TASK, Assignment(lead=charged), False)
     for appendix in outline.appendices:
         if appendix.rows and writer.table(appendix.rows, appendix.prefix or "PL", TASK):
             prefix = appendix.prefix or "PL"
