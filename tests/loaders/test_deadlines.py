@@ -200,10 +200,20 @@ PARAGRAPHS = [
         "ngày "
         "01 tháng 12 hằng năm.",
         2025,
-        D(2025, 6, 15),
+        None,  # days of every half-year, not one fixed day (CONVENTIONS.md §4.1: recurrence, no due date)
         None,
         "định kỳ 6 tháng",
     ),
+    ("Các đơn vị định kỳ trước ngày 01/6 hằng năm báo cáo kết quả về Sở Khoa học và Công nghệ.", 2025, None,
+     None, "hằng năm"),
+    ("Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7;", 2026, None, None,
+     "định kỳ 6 tháng"),
+    ("… hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.", 2026, D(2028, 7, 1),
+     "hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028", None),
+    ("… định kỳ báo cáo, hoàn thành trước ngày 30/6/2026.", 2026, D(2026, 6, 30), None, "định kỳ"),
+    ("Thí điểm cơ chế này đến hết năm 2025.", 2025, None, None, None),
+    ("… hoàn thành đến hết năm 2025.", 2025, D(2025, 12, 31), None, None),
+    ("… hoàn thành frong Quý 1/2026.", 2026, D(2026, 3, 31), "hoàn thành frong Quý 1/2026", None),
 ]
 
 

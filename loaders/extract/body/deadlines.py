@@ -60,7 +60,8 @@ _YEAR = rf"năm\s+(?P<yy>{_Y})"
 _BARE_MONTH = rf"(?P<bm>\d{{1,2}})\s*[/.-]\s*(?P<by>{_Y})"
 _BARE_YEARS = rf"(?:giai đoạn\s+)?(?P<y1>{_Y})\s*[-–—]\s*(?P<y2>{_Y})"
 _BARE_YEAR = rf"(?P<y0>{_Y})"
-_CUE = r"(?P<cue>trong|trước|cuối|đến hết|hoàn thành|xong)"
+# ``frong``/``(rong``: OCR's readings of ``trong`` (a scan's deadline must not be lost to one letter).
+_CUE = r"(?P<cue>trong|[f(]rong|trước|cuối|đến hết|hoàn thành|xong)"
 _DONE = r"(?:(?:thực hiện\s+)?(?:cơ bản\s+)?hoàn thành|xong)"
 
 _PERIOD_IN_TEXT = re.compile(rf"(?:{_DONE}\s+)?{_CUE}\s+(?:{_QUARTER}|{_MONTH}|{_YEAR})", _I)
@@ -74,7 +75,11 @@ _DAY = (
     r"(?:ngày\s+)?(?:(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\s+(?P<ly>" + _Y + r"))?"
     r"|(?P<nd>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<nm>\d{1,2})(?:\s*(?P=sep)\s*(?P<ny>" + _Y + r"))?(?![\d/]))"
 )
-_DATED = re.compile(r"\b(?:trước|chậm nhất(?:\s+là)?|không quá|hạn chót(?:\s+là)?)\s+" + _TIME + _DAY, _I)
+_DATED = re.compile(
+    r"\b(?:trước|chậm nhất(?:\s+(?:là|vào|đến|trước))*|không quá|hạn chót(?:\s+là)?|hạn cuối(?:\s+là)?"
+    r"|(?:hoàn thành|xong)(?:\s+(?:vào|đến|trong))?(?=\s+ngày\b))\s+" + _TIME + _DAY,
+    _I,
+)
 _BARE_DAY = re.compile(r"^" + _DAY + r"$", _I)
 _LEAD_VERB = re.compile(rf"(?:{_DONE}|\btrình|\bbáo cáo)\b[^,;.()]{{0,60}}$", _I)
 
@@ -151,6 +156,8 @@ def _find_period(text: str) -> Deadline:
     for m in _PERIOD_IN_TEXT.finditer(text):
         if _OPEN_TAIL.match(text, m.end()):
             continue  # ``trong năm 2023 và các năm tiếp theo`` is open-ended
+        if (m.group("cue") or "").lower() == "đến hết" and not re.match(_DONE, m.group(0), _I):
+            continue  # ``thí điểm đến hết năm 2025``, ``Đến hết năm 2030: …``: a period or a target, not a due date
         if found := _period_date(m):
             return Deadline(found, _clean(m.group(0)), None)
     return Deadline()
@@ -179,8 +186,39 @@ def _extend_left(text: str, start: int) -> int:
     return m.start() if m else start
 
 
+# A day without a year in a clause that repeats (``định kỳ trước ngày 01/6 hằng năm``, ``Báo cáo 6 tháng: …
+# trước ngày 05/7``) is a day of every period, not one fixed day.
+_REPEATS = re.compile(
+    r"\b(?:định kỳ|(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm)|(?:báo cáo\s+)?(?:6|sáu)\s+tháng(?!\s*(?:/|năm)\s*\d)"
+    r"|báo cáo năm|mỗi năm|các năm)\b",
+    _I,
+)
+
+
+def _repeat_of(clause: str) -> str:
+    """The cadence a repeating clause states, the most specific first (``định kỳ 6 tháng`` over ``định kỳ``)."""
+    found = [_canonical_recurrence(r.group(0)) for r in _RECUR.finditer(clause)]
+    specific = [f for f in found if f not in ("định kỳ", "đột xuất")]
+    if specific:
+        return specific[0]
+    if re.search(r"\b(?:6|sáu)\s+tháng\b", clause, _I):
+        return "định kỳ 6 tháng"
+    if re.search(r"\b(?:báo cáo năm|mỗi năm|các năm)\b", clause, _I):
+        return "hằng năm"
+    return found[0] if found else "định kỳ"
+
+
+def _clause(text: str, m: re.Match[str]) -> str:
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    end = text.find(".", m.end())
+    return text[start : end if end >= 0 else len(text)]
+
+
 def _find_dated(text: str, year_hint: int | None, not_before: date | None) -> Deadline:
     for m in _DATED.finditer(text):
+        g = m.groupdict()
+        if not (g.get("ly") or g.get("ny")) and _REPEATS.search(clause := _clause(text, m)):
+            return Deadline(None, _clean(clause)[:160], _repeat_of(clause))
         if found := _day_date(m, year_hint, not_before):
             return Deadline(found, _clean(text[_extend_left(text, m.start()) : m.end()]), None)
     return Deadline()
@@ -279,7 +317,10 @@ def find_deadline(text: str, *, year_hint: int | None = None, not_before: date |
         inner = parse_deadline(m.group(1), year_hint=year_hint, not_before=not_before)
         if inner:
             return inner
-    dated = _find_dated(text, year_hint, not_before) or _find_period(text)
+    dated = _find_dated(text, year_hint, not_before)
+    if dated and dated.date is None:
+        return dated  # a day of every period: recurring, no fixed day
+    dated = dated or _find_period(text)
     recurrence = _find_recurrence(text, anywhere=False)
     if dated:
         return Deadline(dated.date, dated.text, recurrence.recurrence)
