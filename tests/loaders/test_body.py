@@ -406,3 +406,36 @@ def test_through_the_project_normaliser() -> None:
     body = parse_body(seg.addressees + seg.body, document_date=date(2023, 5, 24))
     assert [s.path for s in body.sections] == gold(SEED_60)["sections"]
     assert sum(t.path.startswith("III.") for t in body.tasks) == 31
+
+
+FIELD_ITEMS = [
+    (
+        [
+            "II. NỘI DUNG",
+            "1. Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân",
+            "- Cơ quan thực hiện: Bộ Công an.",
+            "- Cơ quan phối hợp: Văn phòng Chính phủ và các cơ quan có liên quan.",
+            "- Thời gian thực hiện: năm 2026 - 2027.",
+        ],
+        ("II.1", ("Bộ Công an",), "2027-12-31"),
+    ),
+    (
+        [
+            "III. PHÂN CÔNG NHIỆM VỤ",
+            "1. Công an tỉnh",
+            "- Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tham mưu Chủ tịch UBND tỉnh kiện toàn Ban Chỉ đạo.",
+        ],
+        ("III.1.p1", ("Công an tỉnh",), None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), FIELD_ITEMS)
+def test_an_items_labelled_lines_and_its_organ_heading_give_its_roles(
+    lines: list[str], expected: tuple[str, tuple[str, ...], str | None]
+) -> None:
+    body = parse_body([Line(i + 1, t) for i, t in enumerate(lines)], document_date=date(2025, 11, 29))
+    path, lead, deadline = expected
+    (task,) = [t for t in body.tasks if t.path == path]
+    assert (task.lead, task.deadline) == (lead, deadline)
+    assert len(body.tasks) == 1  # the labelled lines are not tasks of their own

@@ -516,3 +516,25 @@ def test_group_expander_for_the_graph_builder(g: Gazetteer) -> None:
     assert expand("binh-dinh/nhom/huyen-thi-thanh-uy", "2025-08-01") == []
     assert expand("binh-dinh/duk-cac-co-quan/co-so", "2023-06-27") == []  # a collective: one row in the audit
     assert expand("no/such-group", None) == []
+
+
+KIND_CHANGES = [
+    ("so khoa hoc va cong nghe", "bo khoa hoc va cong nghe", False),
+    ("ban tuyen giao trung uong", "bo tuyen giao trung uong", False),
+    ("huyen uy dinh hoa", "tinh uy dinh hoa", False),
+    ("dang uy quoc hoi", "dang doan quoc hoi", False),
+    ("ban tuyen giao tinh uv", "ban tuyen giao tinh uy", True),  # OCR damage, same kind
+]
+
+
+@pytest.mark.parametrize(("text", "known", "accepted"), KIND_CHANGES)
+def test_a_fuzzy_reading_never_changes_an_organs_kind_or_level(text: str, known: str, accepted: bool) -> None:
+    from loaders.organ_index import _fuzzy_ok
+
+    assert _fuzzy_ok(text, known) is accepted
+
+
+def test_a_provinces_department_is_never_read_as_the_ministry(g: Gazetteer) -> None:
+    ctx = Context(scope="binh-dinh")
+    (found,) = resolve_name("Sở Khoa học và Công nghệ", ctx, g)
+    assert found.name.startswith("Sở ") and "Bộ" not in found.name

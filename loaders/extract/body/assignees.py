@@ -101,8 +101,12 @@ def heading_organs(heading: str) -> tuple[str, ...]:
         tail in ("", ":", ".") or tail.endswith(":") or re.fullmatch(r"(?:có|chịu) trách nhiệm\s*[:.]?", tail)
     ):
         return group_names(items)
-    if items and items[0].determiner and re.match(r"(?:được|có liên quan|liên quan|thuộc|trực thuộc)\b", tail) \
-            and not text.rstrip().endswith((".", ";")):
+    if (
+        items
+        and items[0].determiner
+        and re.match(r"(?:được|có liên quan|liên quan|thuộc|trực thuộc)\b", tail)
+        and not text.rstrip().endswith((".", ";"))
+    ):
         return group_names(items)  # ``Các cơ quan, tổ chức, đơn vị được giao quản lý …``: which ones, as a title
     if len(items) == 1 and items[0].determiner and items[0].bare and _qualifies(tail):
         return (text.rstrip(" :."),)  # ``Các sở quản lý nhà nước chuyên ngành về hạ tầng``

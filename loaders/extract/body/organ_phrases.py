@@ -211,10 +211,15 @@ def _name_end(tok: _Tokens, i: int) -> int:
         ):
             k += 2
             continue
-        if tok.match(k, _STOPS, lower_only=True):
+        if tok.match(k, _STOPS, lower_only=True) and not _compound(tok, k):
             return k
         k += 1
     return k
+
+
+def _compound(tok: _Tokens, k: int) -> bool:
+    """``Đào tạo`` in ``Bộ Giáo dục và Đào tạo``: a verb that is the second syllable of a capitalised word."""
+    return k > 0 and tok.words[k] == "tạo" and fold(tok.words[k - 1]) == "dao" and tok.upper(k - 1)
 
 
 def _name_goes_on(tok: _Tokens, k: int) -> bool:

@@ -41,6 +41,7 @@ from loaders.extract.body.numbering import ARABIC, ROMAN, UPPER
 from loaders.extract.body.outline import Node, read_outline
 from loaders.extract.body.subplans import find_subplan
 from loaders.extract.body.tables import parse_task_table
+from loaders.extract.body.task_fields import is_field_line, read_fields
 from loaders.extract.signature import is_name
 from loaders.record import SectionRecord, SubplanRequirement, TaskRecord
 from loaders.text.folding import fold
@@ -101,6 +102,8 @@ def _role(item: Node, others: list[Node]) -> str:
     """heading | item (a task itself) | merge (a task with its sub-points) | hoist (a task; what follows it
     belongs to its parent) | inline (a heading whose text is its only paragraph, among headings)."""
     kids = item.children
+    if kids and all(k.kind == "para" for k in kids) and is_field_line(kids[0].text):
+        return "merge"  # ``- Cơ quan chủ trì: …``, ``- Thời hạn: …``: the item's own roles and deadline
     if any(k.kind != "para" for k in kids) or heading_organs(item.text):
         return "heading"
     if kids:
@@ -201,8 +204,22 @@ class _Writer:
         if _is_intro(text) and _sentences(text) == 1:
             return ctx, p  # a lead-in, not a duty of its own
         prefix = f"{path}." if path else ("closing." if after else "")
+        if p and is_field_line(text) and self.tasks and self.tasks[-1].path == f"{prefix}p{p}":
+            self.add_fields(text)  # ``Cơ quan chủ trì: …`` under a paragraph belongs to it, not a task
+            return ctx, p
         self.task(f"{prefix}p{p + 1}", text, child.line, kind, ctx, own, addressees=child.addressees)
         return ctx, p + 1
+
+    def add_fields(self, text: str) -> None:
+        last = self.tasks[-1]
+        merged = f"{last.text} - {text}"
+        fields = read_fields(merged, year_hint=self.year, not_before=self.document_date)
+        due = fields.deadline
+        self.tasks[-1] = replace(
+            last, text=merged, lead=fields.lead or last.lead, coordinate=fields.coordinate or last.coordinate,
+            inherited=last.inherited and not fields.lead, deadline=due.date.isoformat() if due.date else last.deadline,
+            deadline_text=due.text or last.deadline_text, recurrence=due.recurrence or last.recurrence,
+        )  # fmt: skip
 
     def item(self, child: Node, parent: Node, role: str, path: str, kind: str, ctx: Assignment, own: bool
              ) -> None:  # fmt: skip
@@ -228,6 +245,10 @@ class _Writer:
         if addressees and _ASKS_ADDRESSEES.search(text):
             roles = replace(roles, lead=addressees, inherited=True)
         due = find_deadline(text, year_hint=self.year, not_before=self.document_date)
+        if fields := read_fields(text, year_hint=self.year, not_before=self.document_date):
+            roles = replace(roles, lead=fields.lead or roles.lead, coordinate=fields.coordinate or roles.coordinate,
+                            inherited=roles.inherited and not fields.lead)  # fmt: skip
+            due = fields.deadline or due
         self.tasks.append(_record(path, text, kind, roles, due, line))
         sub = find_subplan(path, text, kind=kind, assignment=roles, line=line, year_hint=self.year,
                            not_before=self.document_date, own_duty=own)  # fmt: skip
