@@ -238,30 +238,8 @@ def _anchors(key: str) -> list[str]:
 # và Công nghệ`` is a province's department and ``Bộ Khoa học và Công nghệ`` the ministry; ``Ban`` ≠ ``Bộ``,
 # ``Huyện ủy`` ≠ ``Tỉnh ủy``, ``Đảng ủy`` ≠ ``Đảng đoàn``. Folding already absorbs OCR's tone damage.
 KIND_WORDS = frozenset(
-    [
-        "so",
-        "bo",
-        "ban",
-        "cuc",
-        "vu",
-        "vien",
-        "uy",
-        "doan",
-        "dang",
-        "tinh",
-        "huyen",
-        "xa",
-        "phuong",
-        "quan",
-        "thi",
-        "thanh",
-        "tong",
-        "chi",
-        "hoi",
-        "phong",
-        "cong",
-        "an",
-    ]
+    {"so", "bo", "ban", "cuc", "vu", "vien", "uy", "doan", "dang", "tinh", "huyen", "xa", "phuong", "quan", "thi"}
+    | {"thanh", "tong", "chi", "hoi", "phong", "cong", "an"}
 )
 
 

@@ -423,7 +423,8 @@ FIELD_ITEMS = [
         [
             "III. PHÂN CÔNG NHIỆM VỤ",
             "1. Công an tỉnh",
-            "- Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tham mưu Chủ tịch UBND tỉnh kiện toàn Ban Chỉ đạo.",
+            "- Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tham mưu Chủ tịch UBND tỉnh kiện toàn "
+            "Ban Chỉ đạo.",
         ],
         ("III.1.p1", ("Công an tỉnh",), None),
     ),

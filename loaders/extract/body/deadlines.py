@@ -157,7 +157,7 @@ def _find_period(text: str) -> Deadline:
         if _OPEN_TAIL.match(text, m.end()):
             continue  # ``trong năm 2023 và các năm tiếp theo`` is open-ended
         if (m.group("cue") or "").lower() == "đến hết" and not re.match(_DONE, m.group(0), _I):
-            continue  # ``thí điểm đến hết năm 2025``, ``Đến hết năm 2030: …``: a period or a target, not a due date
+            continue  # ``thí điểm đến hết năm 2025``, ``Đến hết năm 2030: …``: a period or a target
         if found := _period_date(m):
             return Deadline(found, _clean(m.group(0)), None)
     return Deadline()

@@ -65,7 +65,8 @@ class Outline:
 # A row of the ``Nơi nhận`` list or the signature block laid out as a table (``| - Bộ Công an (để báo cáo)
 # … - Lưu: VT |``, ``| TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH … |``): never a task table.
 _CLOSING_CELL = re.compile(
-    r"^(?:\**\s*nơi nhận\b|(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)\s*[A-ZĐÀ-Ỹ])|[-–;,]\s*Lưu\s*:?\s*(?:VT|Văn thư|VP)",
+    r"^(?:\**\s*nơi nhận\b|(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)\s*[A-ZĐÀ-Ỹ])"
+    r"|[-–;,]\s*Lưu\s*:?\s*(?:VT|Văn thư|VP)",
     re.IGNORECASE,
 )
 

@@ -216,10 +216,15 @@ class _Writer:
         fields = read_fields(merged, year_hint=self.year, not_before=self.document_date)
         due = fields.deadline
         self.tasks[-1] = replace(
-            last, text=merged, lead=fields.lead or last.lead, coordinate=fields.coordinate or last.coordinate,
-            inherited=last.inherited and not fields.lead, deadline=due.date.isoformat() if due.date else last.deadline,
-            deadline_text=due.text or last.deadline_text, recurrence=due.recurrence or last.recurrence,
-        )  # fmt: skip
+            last,
+            text=merged,
+            lead=fields.lead or last.lead,
+            coordinate=fields.coordinate or last.coordinate,
+            inherited=last.inherited and not fields.lead,
+            deadline=due.date.isoformat() if due.date else last.deadline,
+            deadline_text=due.text or last.deadline_text,
+            recurrence=due.recurrence or last.recurrence,
+        )
 
     def item(self, child: Node, parent: Node, role: str, path: str, kind: str, ctx: Assignment, own: bool
              ) -> None:  # fmt: skip
@@ -246,8 +251,8 @@ class _Writer:
             roles = replace(roles, lead=addressees, inherited=True)
         due = find_deadline(text, year_hint=self.year, not_before=self.document_date)
         if fields := read_fields(text, year_hint=self.year, not_before=self.document_date):
-            roles = replace(roles, lead=fields.lead or roles.lead, coordinate=fields.coordinate or roles.coordinate,
-                            inherited=roles.inherited and not fields.lead)  # fmt: skip
+            lead, coordinate = fields.lead or roles.lead, fields.coordinate or roles.coordinate
+            roles = replace(roles, lead=lead, coordinate=coordinate, inherited=roles.inherited and not fields.lead)
             due = fields.deadline or due
         self.tasks.append(_record(path, text, kind, roles, due, line))
         sub = find_subplan(path, text, kind=kind, assignment=roles, line=line, year_hint=self.year,

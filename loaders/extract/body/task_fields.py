@@ -32,13 +32,16 @@ _FIELD_LINE = re.compile(rf"^\s*(?:[-+•]\s*)?{_LABEL}", re.IGNORECASE)
 _FIELD = re.compile(rf"(?:^|(?<=\s)[-+•]\s*|(?<=[.;]\s)){_LABEL}\s*", re.IGNORECASE)
 
 
+_NONE = Deadline()
+
+
 @dataclass(frozen=True, slots=True)
 class Fields:
     """What the labelled lines of one item say (empty when it has none)."""
 
     lead: tuple[str, ...] = ()
     coordinate: tuple[str, ...] = ()
-    deadline: Deadline = Deadline()
+    deadline: Deadline = _NONE
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.coordinate or self.deadline)
