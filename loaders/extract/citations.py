@@ -75,7 +75,11 @@ def extract_citations(seg: Segments, own: str | None, province: str | None) -> C
     cites = tuple(_merge(g) for k, g in groups.items() if k not in chosen)
     pairs = ((m.parent.number, m.number) for m in mentions if m.parent and m.parent.number and m.number)
     chains = tuple(dict.fromkeys((a, b) for a, b in pairs if a != b))
-    in_head = {m.number for m in mentions if m.role == "implement" and any(m.line is h for h in head)}
+    heads = [m for m in mentions if m.role == "implement" and any(m.line is h for h in head)]
+    carried = {m.number for m in heads if not m.basis}
+    # ``Thực hiện`` / ``Triển khai`` in the title or preamble win over ``Căn cứ``; a legal basis alone gives a
+    # parent only when it is not a legal instrument (a law, a decree, a numbered-by-year normative act).
+    in_head = carried or {m.number for m in heads if not _legal_instrument(m)}
     parents = [c for c in implements if c.number in in_head]
     return Citations(implements, cites, aliases, chains, cascade_parent(parents, chains))
 
@@ -147,10 +151,12 @@ def _role(text: str, m: Mention, trigger: int | None, inside: list[Mention], k: 
                 break
         if k == 0 or inside[k - 1].start < trigger:
             m.role = "implement"
+            m.basis = fold(text[trigger : trigger + 6]) == "can cu"
             return
     if k and _listed_after(text, inside[k - 1], m):
         prev = inside[k - 1].role
         m.role = prev if prev != "self" else "cite"
+        m.basis = inside[k - 1].basis
 
 
 def _reporting(text: str, at: int, lo: int) -> bool:
@@ -202,6 +208,11 @@ def _merge(group: list[Mention]) -> Citation:
     other_dates = tuple(PrintedDate(d, line) for d, line in others.items())
     line = next((m.line.no for m in group if m.date == date), c.line)  # where the kept date is printed
     return Citation(first.number, c.type, date, issuer, title, c.text, line, other_dates)
+
+
+def _legal_instrument(m: Mention) -> bool:
+    """A law, an ordinance, a decree, a circular or any act numbered by year (``05/2025/QĐ-UBND``)."""
+    return m.law or bool(m.number and re.search(r"/(?:19|20)\d{2}/|/QH\d*$|NĐ-CP|/TT-", m.number))
 
 
 def _vote(values: Iterable[str | None]) -> str | None:

@@ -73,6 +73,7 @@ class Mention:
     title: str | None = None
     role: str = "cite"  # implement | cite | self
     parent: Mention | None = None  # the mention whose description names this one
+    basis: bool = False  # implemented only as a legal basis (``Căn cứ …``), not carried out (``Thực hiện …``)
     symbol: Symbol | None = None
 
     @property
