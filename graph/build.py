@@ -160,6 +160,8 @@ def _document(b: _Builder) -> None:
             source_path=r.source_path,
             source_sha256=r.source_sha256,
             owner=b.uid,
+            confidence=r.confidence,
+            review=r.review or None,
         )
     )
     if r.issuer:
@@ -239,6 +241,8 @@ def _task(b: _Builder, t: TaskRecord, paths: set[str]) -> None:
             line=t.line,
             src=b.src(t.line),
             owner=b.uid,
+            confidence=t.confidence,
+            review=t.review or None,
         )
     )
     parent = _parent_section(paths, t.path)

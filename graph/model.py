@@ -119,6 +119,8 @@ class Document(NodeValue):
     source_sha256: str | None = None
     src: str | None = None
     owner: str | None = None
+    confidence: float | None = None
+    review: tuple[str, ...] | None = None  # reasons a reviewer should look (Vietnamese); None: nothing to review
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -147,6 +149,8 @@ class Task(NodeValue):
     line: int | None = None
     src: str | None = None
     owner: str | None = None
+    confidence: float | None = None
+    review: tuple[str, ...] | None = None  # reasons a reviewer should look (Vietnamese); None: nothing to review
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from loaders.organs.issuers import same_issuer
 from loaders.organs.resolve import resolve_record
 from loaders.reading import TEXT_SUFFIXES, Source, decode, read
 from loaders.record import DocumentRecord, Received, Signer
+from loaders.review import review_record
 from loaders.text.line import Line
 from loaders.text.normalize import normalize
 
@@ -122,7 +123,7 @@ def parse_source(source: Source, gazetteer: Gazetteer | None, *, body: bool = Tr
         warnings=tuple(warnings),
         source_line=tuple(line.no for line in a.lines),
     )
-    return resolve_record(record, gazetteer) if gazetteer is not None else record
+    return review_record(resolve_record(record, gazetteer) if gazetteer is not None else record)
 
 
 def document_citations(source: Source) -> tuple[Header, Citations]:

@@ -89,6 +89,8 @@ class TaskRecord:
     deadline_text: str | None = None
     recurrence: str | None = None  # "thường xuyên", "hằng năm", "năm 2023 và các năm tiếp theo", ...
     line: int | None = None
+    confidence: float | None = None  # 1.0 with nothing to review; lowered by each reason (loaders.review)
+    review: tuple[str, ...] = ()  # reasons a reviewer should look, in Vietnamese
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +153,8 @@ class DocumentRecord:
     recipients: tuple[Recipient, ...] = ()
     organs: tuple[OrganRef, ...] = ()
     warnings: tuple[str, ...] = ()
+    confidence: float | None = None  # 1.0 with nothing to review; lowered by each reason (loaders.review)
+    review: tuple[str, ...] = ()  # reasons a reviewer should look, in Vietnamese: "không có số", …
     source_line: tuple[int, ...] = field(default=(), repr=False)  # normalised line i+1 → file line
 
 

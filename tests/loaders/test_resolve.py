@@ -529,7 +529,7 @@ KIND_CHANGES = [
 
 @pytest.mark.parametrize(("text", "known", "accepted"), KIND_CHANGES)
 def test_a_fuzzy_reading_never_changes_an_organs_kind_or_level(text: str, known: str, accepted: bool) -> None:
-    from loaders.organ_index import _fuzzy_ok
+    from loaders.organs.index import _fuzzy_ok
 
     assert _fuzzy_ok(text, known) is accepted
 
