@@ -11,7 +11,8 @@ import itertools
 
 import pytest
 
-from graph.cascade import cascade_tree, symbol_key
+from graph.cascade import cascade_tree
+from graph.documents import symbol_key
 from graph.ingest import load_paths
 from graph.store import GraphStore
 from graph.stores import wipe
