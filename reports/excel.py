@@ -1,8 +1,9 @@
 """A :class:`~reports.model.Report` as an ``.xlsx`` workbook (openpyxl).
 
 A summary sheet first, then one sheet per table: bold header row, frozen under the header, auto-filter over the
-data, dates stored as real dates shown ``dd/mm/yyyy``, column widths fitted to the content (capped, long text
-wrapped).
+data, dates stored as real dates shown ``dd/mm/yyyy``, numbers as numbers (a :class:`~reports.model.Percent` as a
+percentage), column widths fitted to the content (capped, long text wrapped). Every sheet prints on A4 landscape,
+one page wide, with the header row repeated on each page and the report's title and the page number in the footer.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.cells import is_formula_like
-from reports.model import Cell, Report, Table
+from reports.model import Cell, Percent, Report, Table
 
 __all__ = ["sheet_title", "to_xlsx_bytes"]
 
@@ -25,15 +26,25 @@ _DATE_FORMAT = "DD/MM/YYYY"
 _MAX_WIDTH = 60
 _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_SHEET_LIMIT = 31
+_PERCENT_FORMAT = "0%"
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word and marked with ``…`` when it is too long."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else head).rstrip(" ,(-") + "…"
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique sheet title: no ``[]:*?/\\``, at most 31 characters."""
+    """A valid, unique sheet title: no ``[]:*?/\\``, at most 31 characters (Excel's limit), cut at a word."""
     base = _BAD_SHEET_CHARS.sub("-", name).strip("' ") or "Bảng"
-    title, n = base[:31], 2
+    title, n = _cut(base, _SHEET_LIMIT), 2
     while title.lower() in taken:
         suffix = f" ({n})"
-        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+        title, n = _cut(base, _SHEET_LIMIT - len(suffix)) + suffix, n + 1
     taken.add(title.lower())
     return title
 
@@ -41,7 +52,31 @@ def sheet_title(name: str, taken: set[str]) -> str:
 def _excel_value(cell: Cell) -> Cell:
     if isinstance(cell, datetime):
         return cell.date()
+    if isinstance(cell, Percent):
+        return float(cell)
     return cell
+
+
+def _number_format(cell: Cell) -> str | None:
+    if isinstance(cell, date):
+        return _DATE_FORMAT
+    if isinstance(cell, Percent):
+        return _PERCENT_FORMAT
+    return None
+
+
+def _print_setup(ws: Worksheet, title: str, header_row: bool) -> None:
+    """A4 landscape, one page wide (as many pages down as it takes), the header row on every page, a footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = header_row
+    if header_row:
+        ws.print_title_rows = "1:1"
+    ws.oddFooter.left.text = _cut(title, 120).replace("&", "&&")
+    ws.oddFooter.right.text = "Trang &P/&N"
 
 
 def _write_summary(ws: Worksheet, report: Report) -> None:
@@ -53,10 +88,15 @@ def _write_summary(ws: Worksheet, report: Report) -> None:
         ws.append(["Tính đến ngày", report.as_of])
         ws.cell(ws.max_row, 2).number_format = _DATE_FORMAT
     ws.append([])
+    for line in report.scope:
+        ws.append([line])
+        ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=False)
+    if report.scope:
+        ws.append([])
     for key, value in report.summary.items():
         ws.append([key, _excel_value(value)])
-        if isinstance(value, date):
-            ws.cell(ws.max_row, 2).number_format = _DATE_FORMAT
+        if fmt := _number_format(value):
+            ws.cell(ws.max_row, 2).number_format = fmt
     if report.sources:
         ws.append([])
         ws.append(["Nguồn"])
@@ -93,8 +133,8 @@ def _format_column(ws: Worksheet, col: int, heading: str, values: list[Cell]) ->
     wrap = max(widths) + 2 > _MAX_WIDTH
     for row, value in enumerate(values, start=2):
         cell = ws.cell(row, col)
-        if isinstance(value, date):
-            cell.number_format = _DATE_FORMAT
+        if fmt := _number_format(value):
+            cell.number_format = fmt
         if wrap:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
@@ -118,8 +158,11 @@ def to_xlsx_bytes(report: Report) -> bytes:
     taken: set[str] = set()
     summary.title = sheet_title("Tổng hợp", taken)
     _write_summary(summary, report)
+    _print_setup(summary, report.title, header_row=False)
     for table in report.tables:
-        _write_table(wb.create_sheet(sheet_title(table.name, taken)), table)
+        ws = wb.create_sheet(sheet_title(table.name, taken))
+        _write_table(ws, table)
+        _print_setup(ws, f"{report.title} — {table.name}", header_row=True)
     for ws in wb.worksheets:
         _as_text(ws)
     buffer = io.BytesIO()

@@ -20,7 +20,19 @@ from typing import Any
 
 from common.errors import DirectiveGraphError
 
-__all__ = ["Cell", "Report", "ReportError", "Table", "format_date_vi", "parse_iso_date", "to_cell"]
+__all__ = ["Cell", "Percent", "Report", "ReportError", "Table", "format_date_vi", "parse_iso_date", "to_cell"]
+
+
+class Percent(float):
+    """A share (``1.0`` is 100 %): a number in a workbook (shown ``0%``), ``100%`` as text.
+
+    >>> str(Percent(0.5)), Percent(2 / 3) * 100 > 66
+    ('50%', True)
+    """
+
+    def __str__(self) -> str:
+        return f"{self * 100:.0f}%"
+
 
 Cell = str | int | float | bool | date | None
 
@@ -117,6 +129,8 @@ class Report:
     summary: dict[str, Cell] = field(default_factory=dict)
     tables: tuple[Table, ...] = ()
     sources: tuple[str, ...] = ()  # where the facts come from: documents and lines
+    scope: tuple[str, ...] = ()  # what was searched, and what a "not found" therefore means
+    system: str = "party"  # the heading's rules: "party" (36-HD/VPTW) or "state" (Nghị định 30/2020)
 
     @classmethod
     def of_table(cls, table: Table, *, title: str | None = None, as_of: date | None = None) -> Report:

@@ -1,4 +1,7 @@
-"""Plain formats of a table: CSV (UTF-8 with a byte-order mark, so Excel reads Vietnamese right) and text."""
+"""Plain formats of a table: CSV (UTF-8 with a byte-order mark, so Excel reads Vietnamese right) and text.
+
+A report's CSV is one file: the title, the scope and the summary rows on top, then each table under its name.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,9 @@ import unicodedata
 from datetime import date
 
 from reports.cells import csv_text
-from reports.model import Cell, Table, format_date_vi
+from reports.model import Cell, Report, Table, format_date_vi
 
-__all__ = ["to_csv_bytes", "to_csv_text", "to_text"]
+__all__ = ["report_csv_bytes", "to_csv_bytes", "to_csv_text", "to_text"]
 
 BOM = "\ufeff"
 _TEXT_WIDTH = 50  # longest cell shown in a terminal table
@@ -38,6 +41,35 @@ def to_csv_text(table: Table) -> str:
 def to_csv_bytes(table: Table) -> bytes:
     """The table as a CSV file: UTF-8 with a BOM, dates ISO, CRLF line ends."""
     return (BOM + to_csv_text(table)).encode("utf-8")
+
+
+def _summary_rows(report: Report) -> list[list[str]]:
+    rows: list[list[Cell]] = [[report.title]]
+    if report.subtitle:
+        rows.append([report.subtitle])
+    if report.as_of:
+        rows.append(["Tính đến ngày", report.as_of])
+    rows += [[line] for line in report.scope]
+    rows += [[key, value] for key, value in report.summary.items()]
+    return [[_csv_value(c) for c in row] for row in rows]
+
+
+def report_csv_bytes(report: Report) -> bytes:
+    """The whole report as one CSV file: the summary rows on top, then each table (its name, then its rows)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows(_summary_rows(report))
+    for table in report.tables:
+        writer.writerow([])
+        writer.writerow([_csv_value(table.name)])
+        out.write(to_csv_text(table))
+        if table.note:
+            writer.writerow([_csv_value(table.note)])
+    if report.sources:
+        writer.writerow([])
+        writer.writerow(["Nguồn tham chiếu"])
+        writer.writerows([_csv_value(s)] for s in report.sources)
+    return (BOM + out.getvalue()).encode("utf-8")
 
 
 def _width(text: str) -> int:
