@@ -1,8 +1,12 @@
-"""``python -m reports``: the audit reports, printed or written as ``.xlsx``, ``.docx`` or ``.csv``.
+"""``python -m reports``: the audit reports, printed or written as ``.xlsx``, ``.docx``, ``.pdf``, ``.csv`` or
+``.zip`` — in Vietnamese; ``--raw`` keeps column and status codes for machines.
 
 python -m reports subplans --plan 60-KH/TU [--as-of 2026-11-23] [--out audit.xlsx] [--store URL]
 python -m reports subplans --resolution 27-NQ/TW [--as-of …] [--out …]
 python -m reports coverage --parent 60-KH/TU --child 80-KH/ĐUK [--out coverage.docx]
+
+The heading and signature of a ``.docx`` come from ``data/report-signature.yaml`` (``--form`` another file); each
+value can be given here: ``--number 12 --date 2026-11-25 --signer "Nguyễn Văn A"``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from common.cli import run_cli
 from graph.documents import describe, resolve_document
 from graph.store import GraphStore, open_store
 from reports.coverage import coverage_document, coverage_report
+from reports.form import OfficialForm, System, load_form
 from reports.model import Report
 from reports.subplans import audit_resolution, audit_subplans, subplan_report
 from reports.writers import FORMATS, to_text, write_report
@@ -27,7 +32,7 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from exc
+        raise argparse.ArgumentTypeError(f"«{text}» không phải ngày dạng 2026-11-23") from exc
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,18 +49,41 @@ def _parser() -> argparse.ArgumentParser:
     for p in (subplans, coverage):
         p.add_argument("--out", help=f"write the report to a file ({', '.join(FORMATS)})")
         p.add_argument("--store", help="store URL (default: KG_STORE or embedded)")
+        p.add_argument("--raw", action="store_true", help="column and status codes instead of Vietnamese words")
+        _form_options(p)
     return parser
+
+
+def _form_options(p: argparse.ArgumentParser) -> None:
+    form = p.add_argument_group("official form of the .docx/.pdf (default: data/report-signature.yaml)")
+    form.add_argument("--form", help="settings file of the issuing office (YAML, parts party: and state:)")
+    form.add_argument("--number", help="the report's number (default: … for the office to fill)")
+    form.add_argument("--date", type=_iso_date, help="the date in the heading (default: left to fill)")
+    form.add_argument("--organ", help="issuing organ, lines separated by |, e.g. 'TỈNH ỦY BÌNH ĐỊNH'")
+    form.add_argument("--code", help="issuer code in the number, e.g. TU in Số …-BC/TU")
+    form.add_argument("--place", help="place in the date line, e.g. Bình Định")
+    form.add_argument("--on-behalf", help="e.g. 'T/M BAN THƯỜNG VỤ'")
+    form.add_argument("--title", help="the signer's title, e.g. 'PHÓ BÍ THƯ THƯỜNG TRỰC'")
+    form.add_argument("--signer", help="the signer's name")
+
+
+def _form(report: Report, args: argparse.Namespace) -> OfficialForm:
+    form = load_form(args.form, System(report.system))
+    return form.with_options(
+        organ=args.organ, number=args.number, code=args.code, place=args.place, on_behalf=args.on_behalf,
+        title=args.title, signer=args.signer,
+    )  # fmt: skip
 
 
 def _report(store: GraphStore, args: argparse.Namespace) -> Report:
     if args.command == "coverage":
-        return coverage_document(coverage_report(store, args.parent, args.child))
+        return coverage_document(coverage_report(store, args.parent, args.child), raw=args.raw)
     as_of = args.as_of or date.today()
     if args.plan:
-        return subplan_report(store, audit_subplans(store, args.plan, as_of), as_of)
+        return subplan_report(store, audit_subplans(store, args.plan, as_of), as_of, raw=args.raw)
     root = resolve_document(store, args.resolution)
     rows = audit_resolution(store, root.uid, as_of)
-    return subplan_report(store, rows, as_of, scope=f"Các kế hoạch thực hiện {describe(root)}")
+    return subplan_report(store, rows, as_of, scope=f"Các kế hoạch thực hiện {describe(root)}", raw=args.raw)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,8 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         store.close()
     if args.out:
-        for path in write_report(report, args.out):
-            print(f"wrote {path}", file=sys.stderr)
+        for path in write_report(report, args.out, form=_form(report, args), day=args.date):
+            print(f"đã ghi {path}", file=sys.stderr)
     else:
         print(to_text(report))
     return 0

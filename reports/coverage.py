@@ -20,20 +20,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from graph.coverage import TaskText, addressed_to, effective_kind, participants, read_tasks
+from graph.coverage import NEAR_VERBATIM, TaskText, addressed_to, effective_kind, participants, read_tasks
 from graph.documents import DocumentRef, describe, resolve_document
 from graph.organ_parts import organs_above
 from graph.store import GraphStore
-from reports.model import Cell, Report, ReportError, Table
+from reports.evidence import source_label
+from reports.form import system_of
+from reports.model import Cell, Percent, Report, ReportError, Table
 
 __all__ = [
     "Carrier",
     "CoverageReport",
     "CoverageRow",
+    "confidence",
     "coverage_document",
     "coverage_report",
     "is_key_task",
+    "needs_review",
     "path_key",
 ]
 
@@ -160,8 +165,31 @@ def coverage_report(store: GraphStore, parent: str, child: str) -> CoverageRepor
     return CoverageReport(parent_doc, child_doc, tuple(_rows(store, parent_doc, child_doc)))
 
 
+# A carrier scoring at least the link pass's near-verbatim bar re-issues the duty; below it (a whole section
+# matched on shared words) a person should read the two texts before relying on the link.
+SURE = NEAR_VERBATIM
+
+
+def confidence(score: float | None) -> str:
+    """The score in words: ``chắc chắn`` at or above :data:`SURE`, else ``cần rà soát``."""
+    return "chắc chắn" if score is not None and score >= SURE else "cần rà soát"
+
+
+def needs_review(row: CoverageRow) -> bool:
+    """Carried only by paragraphs whose scores are below :data:`SURE`."""
+    return row.covered and not any(c.score is not None and c.score >= SURE for c in row.carriers)
+
+
+def _score(score: float | None) -> str:
+    return "" if score is None else f"{score:.2f}".replace(".", ",")
+
+
 def _carriers_text(row: CoverageRow) -> str:
-    return "; ".join(f"{c.path} ({c.score:.2f})" if c.score is not None else c.path for c in row.carriers)
+    return "\n".join(f"{c.path}: {' '.join(c.text.split())}" for c in row.carriers)
+
+
+def _confidence_text(row: CoverageRow) -> str:
+    return "; ".join(f"{c.path}: {confidence(c.score)} ({_score(c.score)})" for c in row.carriers)
 
 
 _OTHER_NOTE = (
@@ -171,42 +199,72 @@ _OTHER_NOTE = (
 _KIND_VI = {"task": "Nhiệm vụ", "purpose": "Mục đích, yêu cầu", "organisation": "Tổ chức thực hiện"}
 _METHOD_VI = {"paragraph": "đoạn tương ứng", "section": "cả mục"}
 _COLUMNS = (
-    "Mục", "Nhiệm vụ của văn bản cấp trên", "Loại", "Giao riêng cho", "Được cụ thể hóa tại (điểm tương đồng)",
-    "Cách đối chiếu", "Tình trạng", "Nguồn",
+    ("path", "Mục"), ("text", "Nhiệm vụ của văn bản cấp trên"), ("kind", "Loại"),
+    ("addressed_to", "Giao riêng cho"), ("carried_by", "Đoạn cụ thể hóa của văn bản cấp dưới"),
+    ("confidence", "Mức tin cậy (điểm tương đồng)"),
+    ("method", "Cách đối chiếu"), ("status", "Tình trạng"), ("source", "Nguồn"),
 )  # fmt: skip
+_REVIEW_NOTE = (
+    f"Mức tin cậy: «chắc chắn» khi điểm tương đồng từ {_score(SURE)} trở lên (đoạn văn bản cấp dưới nhắc lại "
+    "nhiệm vụ); «cần rà soát» khi thấp hơn (chỉ khớp theo từ ngữ chung của cả mục): nhiệm vụ vẫn được tính là đã "
+    "cụ thể hóa nhưng ghi «cần rà soát» để người kiểm tra đọc lại hai đoạn."
+)
 
 
-def _row_cells(r: CoverageRow) -> tuple[Cell, ...]:
-    methods = sorted({_METHOD_VI.get(c.method, c.method) for c in r.carriers if c.method})
-    status = "Đã cụ thể hóa" if r.covered else "Chưa cụ thể hóa"
+def _status(r: CoverageRow, raw: bool) -> str:
+    if not r.covered:
+        return "dropped" if raw else "Chưa cụ thể hóa"
+    if needs_review(r):
+        return "review" if raw else "Đã cụ thể hóa — cần rà soát"
+    return "carried" if raw else "Đã cụ thể hóa"
+
+
+def _row_cells(r: CoverageRow, files: dict[str, str], raw: bool) -> tuple[Cell, ...]:
+    methods = sorted({(c.method if raw else _METHOD_VI.get(c.method, c.method)) for c in r.carriers if c.method})
     return (
-        r.path, r.text, _KIND_VI.get(r.kind, r.kind), "; ".join(r.addressed_to), _carriers_text(r),
-        "; ".join(methods), status, r.src,
+        r.path, r.text, r.kind if raw else _KIND_VI.get(r.kind, r.kind), "; ".join(r.addressed_to),
+        _carriers_text(r), _confidence_text(r), "; ".join(methods), _status(r, raw), source_label(r.src, files),
     )  # fmt: skip
 
 
-def _table(name: str, rows: tuple[CoverageRow, ...], note: str | None = None) -> Table:
-    return Table(name, _COLUMNS, tuple(_row_cells(r) for r in rows), note)
+def _table(
+    name: str, rows: tuple[CoverageRow, ...], files: dict[str, str], raw: bool, note: str | None = None
+) -> Table:
+    columns = tuple(code if raw else vi for code, vi in _COLUMNS)
+    return Table(name, columns, tuple(_row_cells(r, files, raw) for r in rows), note)
 
 
-def coverage_document(cov: CoverageReport) -> Report:
-    """The coverage as a :class:`Report`: key tasks, the dropped ones, then the parent's other tasks."""
-    summary: dict[str, Cell] = {
-        "Nhiệm vụ trọng tâm của văn bản cấp trên": len(cov.key_rows),
-        "Đã được cụ thể hóa": cov.key_covered,
-        "Chưa được cụ thể hóa": len(cov.dropped),
-        "Tỷ lệ bao phủ (nhiệm vụ trọng tâm)": f"{cov.percent:.0f}%",
-        "Tỷ lệ bao phủ (mọi nhiệm vụ)": f"{cov.all_percent:.0f}%",
-    }
+def _summary(cov: CoverageReport, raw: bool) -> dict[str, Cell]:
+    review = sum(needs_review(r) for r in cov.key_rows)
+    values: list[tuple[str, str, Cell]] = [
+        ("key_tasks", "Nhiệm vụ trọng tâm của văn bản cấp trên", len(cov.key_rows)),
+        ("key_carried", "Đã được cụ thể hóa", cov.key_covered),
+        ("key_review", "Trong đó cần rà soát (điểm tương đồng thấp)", review),
+        ("key_dropped", "Chưa được cụ thể hóa", len(cov.dropped)),
+        ("key_percent", "Tỷ lệ bao phủ (nhiệm vụ trọng tâm)", Percent(cov.percent / 100)),
+        ("all_percent", "Tỷ lệ bao phủ (mọi nhiệm vụ)", Percent(cov.all_percent / 100)),
+    ]
+    return {code if raw else vi: value for code, vi, value in values}
+
+
+def coverage_document(cov: CoverageReport, *, raw: bool = False) -> Report:
+    """The coverage as a :class:`Report`: key tasks, the dropped ones, then the parent's other tasks; each parent
+    task beside the child paragraphs that carry it, the score in words (``raw``: codes for machines)."""
+    files = {d.uid: d.source_path for d in (cov.parent, cov.child) if d.source_path}
     note = (
         "Nhiệm vụ trọng tâm: nhiệm vụ chung mọi đơn vị cấp dưới phải cụ thể hóa (không thuộc mục giao riêng cho "
-        "một cơ quan khác; không tính mục đích, yêu cầu và phần tổ chức thực hiện)."
+        "một cơ quan khác; không tính mục đích, yêu cầu và phần tổ chức thực hiện). " + _REVIEW_NOTE
     )
     tables = (
-        _table("Nhiệm vụ trọng tâm", cov.key_rows, note),
-        _table("Nhiệm vụ chưa cụ thể hóa", cov.dropped),
-        _table("Nhiệm vụ khác (không tính tỷ lệ)", tuple(r for r in cov.rows if not r.key), _OTHER_NOTE),
+        _table("Nhiệm vụ trọng tâm", cov.key_rows, files, raw, note),
+        _table("Nhiệm vụ chưa cụ thể hóa", cov.dropped, files, raw),
+        _table("Nhiệm vụ khác", tuple(r for r in cov.rows if not r.key), files, raw, _OTHER_NOTE),
     )
-    sources = tuple(f"{describe(d)} — {d.source_path or d.uid}" for d in (cov.parent, cov.child))
+    sources = tuple(
+        f"{describe(d)}: tệp {Path(d.source_path).name}" for d in (cov.parent, cov.child) if d.source_path
+    )
     title = f"Mức độ cụ thể hóa nhiệm vụ của {cov.parent.symbol} trong {cov.child.symbol}"
-    return Report(title, f"{describe(cov.child)} thực hiện {describe(cov.parent)}", None, summary, tables, sources)
+    scope = (f"Đối chiếu từng nhiệm vụ của {describe(cov.parent)} với các đoạn của {describe(cov.child)}.",)
+    subtitle = f"{describe(cov.child)} thực hiện {describe(cov.parent)}"
+    system = system_of(cov.parent.symbol).value
+    return Report(title, subtitle, None, _summary(cov, raw), tables, sources, scope, system)

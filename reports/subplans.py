@@ -4,26 +4,33 @@ One row per unit (the loader already expanded ``các huyện ủy, thị ủy, t
 per unit). The rows come from the saved query ``queries/subplan_audit.cypher`` — the one definition of "a
 sub-plan was found" — and this module adds the status with the days late, and the sentence that gave the order.
 
-A collective the gazetteer cannot list (``chi bộ, đảng bộ cơ sở trực thuộc Đảng ủy Khối``) stays one row with
-``unit_kind == "collective"`` and status ``units_not_listed``: the audit cannot say which of its units are
-missing until someone lists them in ``data/organs/``.
+Nobody is left out silently:
 
->>> subplan_status(date(2023, 6, 30), date(2023, 7, 3), date(2026, 11, 23))
-(<SubplanStatus.LATE: 'late'>, 3)
+* a collective the gazetteer cannot list (``chi bộ, đảng bộ cơ sở trực thuộc Đảng ủy Khối``) stays one row with
+  ``unit_kind == "collective"`` and status ``units_not_listed``: the audit cannot say which of its units are
+  missing until someone lists them in ``data/organs/``;
+* a member of an ordered group whose existence the gazetteer has not confirmed (``unconfirmed: true``: the
+  Đảng ủy Khối Doanh nghiệp, Quân sự and Bộ đội Biên phòng tỉnh Bình Định among "các đảng ủy trực thuộc Tỉnh ủy")
+  is not one of the units the order expanded to, but :func:`unconfirmed_units` gives it a row with status
+  ``unconfirmed`` and the reason, counted apart.
+
+Rows come in the organs' own order (:func:`reports.evidence.organ_order`): level, kind, then Vietnamese order.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
-from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
-from graph.documents import DocumentRef, describe, document_refs, resolve_document
+from graph.documents import resolve_document
 from graph.store import GraphStore
 from queries.catalog import get_query
-from reports.model import Report, Table, format_date_vi, parse_iso_date
+from reports.evidence import organ_order
+from reports.model import Report, parse_iso_date
+from reports.subplan_rows import SubplanRow, SubplanStatus, days_overdue, subplan_status
+from reports.subplan_tables import subplan_document
 
 __all__ = [
     "SubplanRow",
@@ -33,99 +40,52 @@ __all__ = [
     "subplan_report",
     "subplan_status",
     "subplan_statuses",
+    "unconfirmed_units",
 ]
 
 
-class SubplanStatus(StrEnum):
-    ON_TIME = "on_time"
-    LATE = "late"
-    MISSING = "missing"  # the deadline passed and no sub-plan was found
-    NOT_YET_DUE = "not_yet_due"
-    ISSUED = "issued"  # found, but no deadline or no date to judge it by
-    NOT_FOUND = "not_found"  # none found, and the order set no deadline
-    UNITS_NOT_LISTED = "units_not_listed"  # a collective the gazetteer cannot list unit by unit
-
-    @property
-    def label(self) -> str:
-        """English words: ``on time``, ``not yet due``…"""
-        return self.value.replace("_", " ")
-
-    @property
-    def label_vi(self) -> str:
-        return _LABELS_VI[self]
-
-
-_LABELS_VI = {
-    SubplanStatus.ON_TIME: "Đúng hạn",
-    SubplanStatus.LATE: "Chậm",
-    SubplanStatus.MISSING: "Chưa ban hành (đã quá hạn)",
-    SubplanStatus.NOT_YET_DUE: "Chưa đến hạn",
-    SubplanStatus.ISSUED: "Đã ban hành",
-    SubplanStatus.NOT_FOUND: "Chưa thấy (không quy định thời hạn)",
-    SubplanStatus.UNITS_NOT_LISTED: "Chưa kiểm tra được (chưa có danh sách đơn vị)",
-}
-
-
-def subplan_status(
-    deadline: date | None, issued: date | None, as_of: date, *, found: bool | None = None, collective: bool = False
-) -> tuple[SubplanStatus, int | None]:
-    """Status of one unit and the days late (``None`` unless late); ``found`` defaults to ``issued`` being set."""
-    found = issued is not None if found is None else found
-    if collective:
-        return SubplanStatus.UNITS_NOT_LISTED, None
-    if found:
-        if deadline is None or issued is None:
-            return SubplanStatus.ISSUED, None
-        if issued <= deadline:
-            return SubplanStatus.ON_TIME, None
-        return SubplanStatus.LATE, (issued - deadline).days
-    if deadline is None:
-        return SubplanStatus.NOT_FOUND, None
-    return (SubplanStatus.MISSING if as_of > deadline else SubplanStatus.NOT_YET_DUE), None
+_UNLISTED = (
+    "Danh mục cơ quan chưa liệt kê từng đơn vị thuộc «{unit}»: chưa kiểm tra được đơn vị nào đã hay chưa ban "
+    "hành kế hoạch."
+)
+_UNCONFIRMED_REASON = (
+    "Danh mục cơ quan ({file}) ghi đơn vị là một trong «{group}» nhưng chưa xác minh đơn vị có tồn tại khi kế "
+    "hoạch được ban hành; không tính vào số đơn vị phải xây dựng kế hoạch cho đến khi được xác minh."
+)
+_KINDS = "MATCH (o:Organ) WHERE o.uid IN $uids RETURN o.uid AS uid, o.kind AS kind, o.level AS level"
+# Members of the groups a plan's order named (through a unit's via_group, or the group itself when it could not
+# be expanded), which the gazetteer has not confirmed and which existed while the order ran (the saved query's
+# rule); the sub-plans they issued, if any were loaded.
+_UNCONFIRMED = """
+MATCH (p:Document {uid: $plan})-[r:REQUIRES_SUBPLAN]->(x)
+WITH p, r, CASE WHEN 'OrganGroup' IN labels(x) THEN x.name ELSE r.via_group END AS group_name
+WHERE group_name IS NOT NULL
+MATCH (u:Organ)-[m:MEMBER_OF]->(g:OrganGroup)
+WHERE g.name = group_name AND m.unconfirmed = true
+  AND (u.valid_from IS NULL OR u.valid_from <= coalesce(r.deadline, p.date, u.valid_from))
+  AND (u.valid_to IS NULL OR p.date IS NULL OR u.valid_to >= p.date)
+OPTIONAL MATCH (c:Document)-[:IMPLEMENTS]->(p), (c)-[:ISSUED_BY]->(:Organ)-[:PART_OF*0..1]->(u)
+WHERE c.status = 'loaded' AND (c.date IS NULL OR c.date <= $as_of)
+RETURN p.symbol AS plan, p.uid AS plan_uid, r.task_path AS paragraph, group_name, u.uid AS unit_uid,
+       u.name AS unit, u.kind AS kind, u.level AS level, u.src AS file, r.deadline AS deadline,
+       r.deadline_text AS deadline_text, r.src AS src, c.uid AS subplan_uid, c.symbol AS subplan,
+       c.date AS subplan_date
+ORDER BY subplan_date
+"""
 
 
-@dataclass(frozen=True, slots=True)
-class SubplanRow:
-    """One unit ordered by one plan to issue a sub-plan, and what the store shows it did."""
-
-    plan: str  # ordering document's symbol
-    plan_uid: str
-    paragraph: str | None  # the ordering paragraph's path, e.g. IV.1
-    unit: str
-    unit_uid: str
-    unit_kind: str  # organ | collective | unresolved
-    via_group: str | None  # the collective words the unit was expanded from
-    deadline: date | None
-    deadline_text: str | None
-    subplan: str | None  # symbol of the sub-plan found
-    subplan_uid: str | None
-    subplan_date: date | None
-    subplans_found: int
-    status: SubplanStatus
-    days_late: int | None
-    source_text: str | None  # the sentence that gave the order
-    src: str | None  # "<document uid>:<line>"
-
-    @property
-    def status_text(self) -> str:
-        """``late (3 days)``, ``on time``…"""
-        return f"late ({self.days_late} days)" if self.days_late is not None else self.status.label
-
-    @property
-    def status_vi(self) -> str:
-        return f"Chậm {self.days_late} ngày" if self.days_late is not None else self.status.label_vi
-
-    @property
-    def unit_label(self) -> str:
-        """The unit's name; a collective says so, so that nobody reads it as one unit."""
-        if self.unit_kind == "collective":
-            return f"{self.unit} (tập thể — danh mục chưa liệt kê từng đơn vị)"
-        if self.unit_kind == "unresolved":
-            return f"{self.unit} (tên chưa có trong danh mục cơ quan)"
-        return self.unit
+def _kinds(store: GraphStore, uids: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+    rows = store.read(_KINDS, {"uids": sorted(set(uids))})
+    return {r["uid"]: r["kind"] for r in rows}, {r["uid"]: r["level"] for r in rows}
 
 
-def _row(raw: dict[str, Any], as_of: date, sources: dict[tuple[str, str], str | None]) -> SubplanRow:
+def _row(
+    raw: dict[str, Any],
+    as_of: date,
+    sources: dict[tuple[str, str], str | None],
+    kinds: dict[str, str],
+    levels: dict[str, str],
+) -> SubplanRow:
     deadline, issued = parse_iso_date(raw["deadline"]), parse_iso_date(raw["subplan_date"])
     found = raw["subplan_uid"] is not None
     status, days = subplan_status(
@@ -149,6 +109,9 @@ def _row(raw: dict[str, Any], as_of: date, sources: dict[tuple[str, str], str | 
         days_late=days,
         source_text=sources.get((raw["plan_uid"], raw["paragraph"] or "")),
         src=raw["src"],
+        days_overdue=days_overdue(deadline, as_of) if status is SubplanStatus.MISSING else None,
+        reason=_UNLISTED.format(unit=raw["unit"]) if status is SubplanStatus.UNITS_NOT_LISTED else None,
+        order=organ_order(raw["unit"] or "", kinds.get(raw["unit_uid"]), levels.get(raw["unit_uid"])),
     )
 
 
@@ -174,7 +137,36 @@ def _audit_one(store: GraphStore, plan_uid: str, as_of: date) -> list[SubplanRow
     raw = get_query("subplan_audit").run(store, {"plan": plan_uid, "as_of": as_of.isoformat()})
     orders = {(r["plan_uid"], r["paragraph"] or ""): r["src"] for r in raw}
     sources = {key: _source_text(store, key[0], key[1], src) for key, src in orders.items()}
-    return [_row(r, as_of, sources) for r in raw]
+    kinds, levels = _kinds(store, [r["unit_uid"] for r in raw])
+    rows = [_row(r, as_of, sources, kinds, levels) for r in raw]
+    return sorted(rows, key=lambda r: (r.paragraph or "", r.order))
+
+
+def _unconfirmed_row(raw: dict[str, Any], source_text: str | None) -> SubplanRow:
+    issued = parse_iso_date(raw["subplan_date"])
+    reason = _UNCONFIRMED_REASON.format(file=Path(raw["file"] or "data/organs").name, group=raw["group_name"])
+    return SubplanRow(
+        plan=raw["plan"] or raw["plan_uid"], plan_uid=raw["plan_uid"], paragraph=raw["paragraph"],
+        unit=raw["unit"], unit_uid=raw["unit_uid"], unit_kind="organ", via_group=raw["group_name"],
+        deadline=parse_iso_date(raw["deadline"]), deadline_text=raw["deadline_text"], subplan=raw["subplan"],
+        subplan_uid=raw["subplan_uid"], subplan_date=issued, subplans_found=int(raw["subplan_uid"] is not None),
+        status=SubplanStatus.UNCONFIRMED, days_late=None, source_text=source_text, src=raw["src"], reason=reason,
+        order=organ_order(raw["unit"], raw["kind"], raw["level"]),
+    )  # fmt: skip
+
+
+def unconfirmed_units(store: GraphStore, rows: list[SubplanRow], as_of: date) -> list[SubplanRow]:
+    """A row for each unconfirmed member of a group the audited plans ordered (status ``unconfirmed``), with the
+    reason; units that already have a row are left out."""
+    have = {(r.plan_uid, r.unit_uid) for r in rows}
+    sentences = {(r.plan_uid, r.paragraph): r.source_text for r in rows}
+    out: dict[tuple[str, str], SubplanRow] = {}
+    for plan_uid in dict.fromkeys(r.plan_uid for r in rows):
+        for raw in store.read(_UNCONFIRMED, {"plan": plan_uid, "as_of": as_of.isoformat()}):
+            key = (raw["plan_uid"], raw["unit_uid"])
+            if key not in have and key not in out:  # the earliest sub-plan found comes first
+                out[key] = _unconfirmed_row(raw, sentences.get((raw["plan_uid"], raw["paragraph"])))
+    return sorted(out.values(), key=lambda r: (r.plan_uid, r.paragraph or "", r.order))
 
 
 def audit_subplans(store: GraphStore, plan: str, as_of: date | None = None) -> list[SubplanRow]:
@@ -202,75 +194,9 @@ def subplan_statuses(rows: list[SubplanRow]) -> dict[str, dict[str, tuple[str, s
     return out
 
 
-_UNIT_COLUMNS = (
-    "STT", "Đơn vị", "Giao qua nhóm", "Văn bản giao", "Mục", "Thời hạn", "Kế hoạch của đơn vị", "Ngày ban hành",
-    "Tình trạng", "Số ngày chậm",
-)  # fmt: skip
-_ORDER_COLUMNS = (
-    "Văn bản giao",
-    "Mục",
-    "Thời hạn",
-    "Thời hạn (nguyên văn)",
-    "Số đơn vị",
-    "Nội dung yêu cầu",
-    "Nguồn",
-)
-
-
-def _unit_row(n: int, r: SubplanRow) -> tuple[Any, ...]:
-    return (
-        n, r.unit_label, r.via_group, r.plan, r.paragraph, r.deadline, r.subplan, r.subplan_date, r.status_vi,
-        r.days_late,
-    )  # fmt: skip
-
-
-def _unit_table(rows: list[SubplanRow]) -> Table:
-    body = tuple(_unit_row(n, r) for n, r in enumerate(rows, start=1))
-    return Table("Tình hình ban hành kế hoạch", _UNIT_COLUMNS, body, _NOTE)
-
-
-def _order_table(rows: list[SubplanRow]) -> Table:
-    """One row per ordering paragraph: the sentence is shown once, not on every unit's row."""
-    orders: dict[tuple[str, str], list[SubplanRow]] = {}
-    for r in rows:
-        orders.setdefault((r.plan_uid, r.paragraph or ""), []).append(r)
-    body = tuple(
-        (g[0].plan, g[0].paragraph, g[0].deadline, g[0].deadline_text, len(g), g[0].source_text, g[0].src)
-        for g in orders.values()
-    )
-    return Table("Yêu cầu xây dựng kế hoạch", _ORDER_COLUMNS, body)
-
-
-def _summary(rows: list[SubplanRow]) -> dict[str, Any]:
-    counts = Counter(r.status for r in rows)
-    units = [r for r in rows if r.unit_kind != "collective"]
-    summary: dict[str, Any] = {"Số đơn vị phải xây dựng kế hoạch": len(units)}
-    for status in SubplanStatus:
-        if counts[status]:
-            summary[status.label_vi] = counts[status]
-    return summary
-
-
-def _sources(store_docs: list[DocumentRef], rows: list[SubplanRow]) -> tuple[str, ...]:
-    lines = [f"{describe(d)} — {d.source_path or d.uid}" for d in store_docs]
-    orders = sorted({(r.plan, r.paragraph or "", r.src or "") for r in rows})
-    lines += [f"{plan}, mục {path}: {src}" for plan, path, src in orders]
-    subplans = sorted({(r.subplan, r.subplan_date, r.subplan_uid) for r in rows if r.subplan_uid}, key=str)
-    lines += [f"Kế hoạch của đơn vị: {s} ngày {format_date_vi(d) if d else '?'} ({uid})" for s, d, uid in subplans]
-    return tuple(lines)
-
-
-_NOTE = (
-    "Đúng hạn/chậm: ngày ban hành kế hoạch so với thời hạn; chưa ban hành: đã quá hạn mà chưa thấy kế hoạch "
-    "của đơn vị trong kho văn bản."
-)
-
-
-def subplan_report(store: GraphStore, rows: list[SubplanRow], as_of: date, *, scope: str = "") -> Report:
-    """The audit as a :class:`Report` for the writers: a row per unit, then the ordering paragraphs."""
-    plans = {r.plan_uid for r in rows}
-    docs = sorted(document_refs(store, plans), key=lambda d: d.uid)
-    subtitle = scope or "; ".join(f"Thực hiện {describe(d)}" for d in docs)
-    title = "Kết quả kiểm tra việc ban hành kế hoạch thực hiện của các đơn vị"
-    tables = (_unit_table(rows), _order_table(rows))
-    return Report(title, subtitle, as_of, _summary(rows), tables, _sources(docs, rows))
+def subplan_report(
+    store: GraphStore, rows: list[SubplanRow], as_of: date, *, scope: str = "", raw: bool = False
+) -> Report:
+    """The audit as a :class:`Report` for the writers: the rows, the unconfirmed units of the groups the plans
+    ordered, the scope searched and the evidence (:func:`reports.subplan_tables.subplan_document`)."""
+    return subplan_document(store, rows, unconfirmed_units(store, rows, as_of), as_of, scope=scope, raw=raw)
