@@ -13,7 +13,15 @@ from graph.coverage import Lead, TaskText
 from graph.documents import UnknownDocument
 from graph.store import GraphStore
 from reports.__main__ import main
-from reports.coverage import coverage_document, coverage_report, is_key_task, path_key
+from reports.coverage import (
+    SURE,
+    confidence,
+    coverage_document,
+    coverage_report,
+    is_key_task,
+    needs_review,
+    path_key,
+)
 from reports.model import ReportError
 from reports.writers import to_docx_bytes, to_xlsx_bytes
 from tests.shared import gold
@@ -96,18 +104,63 @@ def test_wrong_documents_are_report_errors(sample_store: GraphStore) -> None:
 
 def test_coverage_files(sample_store: GraphStore) -> None:
     report = coverage_document(coverage_report(sample_store, "60-KH/TU", "80-KH/ĐUK"))
-    assert report.summary["Tỷ lệ bao phủ (nhiệm vụ trọng tâm)"] == "100%"
-    assert [t.name for t in report.tables] == [
-        "Nhiệm vụ trọng tâm",
-        "Nhiệm vụ chưa cụ thể hóa",
-        "Nhiệm vụ khác (không tính tỷ lệ)",
-    ]
+    assert report.summary["Tỷ lệ bao phủ (nhiệm vụ trọng tâm)"] == 1.0
+    assert [t.name for t in report.tables] == ["Nhiệm vụ trọng tâm", "Nhiệm vụ chưa cụ thể hóa", "Nhiệm vụ khác"]
     wb = load_workbook(io.BytesIO(to_xlsx_bytes(report)))
-    key = [row for row in wb["Nhiệm vụ trọng tâm"].iter_rows(min_row=2, values_only=True) if row[1]]
+    summary = {row[0]: row[1] for row in wb["Tổng hợp"].iter_rows(values_only=True) if row and row[0]}
+    assert summary["Tỷ lệ bao phủ (nhiệm vụ trọng tâm)"] == 1  # a number shown as a percentage, not text
+    header, *key = [row for row in wb["Nhiệm vụ trọng tâm"].iter_rows(values_only=True) if row[1]]
     assert [row[0] for row in key] == sorted(LINKS, key=path_key)
-    assert all(row[6] == "Đã cụ thể hóa" and row[2] == "Nhiệm vụ" for row in key)
+    status = header.index("Tình trạng")
+    assert all(row[status].startswith("Đã cụ thể hóa") and row[2] == "Nhiệm vụ" for row in key)
     text = [p.text for p in open_docx(io.BytesIO(to_docx_bytes(report))).paragraphs]
     assert "BÁO CÁO" in text and "- Đã được cụ thể hóa: 9" in text
+
+
+def test_each_parent_task_stands_beside_the_child_text_with_the_score_in_words(sample_store: GraphStore) -> None:
+    cov = coverage_report(sample_store, "60-KH/TU", "80-KH/ĐUK")
+    table = coverage_document(cov).tables[0]
+    rows = {row[0]: dict(zip(table.columns, row, strict=True)) for row in table.rows}
+    first = rows["II.1"]
+    carrier = next(r for r in cov.key_rows if r.path == "II.1").carriers[0]
+    assert carrier.text and " ".join(carrier.text.split())[:60] in first["Đoạn cụ thể hóa của văn bản cấp dưới"]
+    assert "II.1.p1" in first["Đoạn cụ thể hóa của văn bản cấp dưới"]
+    assert first["Mức tin cậy (điểm tương đồng)"].startswith("II.1.p1: chắc chắn (0,")
+    assert first["Tình trạng"] == "Đã cụ thể hóa"
+    assert first["Nguồn"].startswith("001_0da2381aa2498f94.txt, dòng ")  # the file, not an internal uid
+
+
+def test_a_duty_carried_only_on_low_scores_is_marked_for_review(sample_store: GraphStore) -> None:
+    cov = coverage_report(sample_store, "60-KH/TU", "80-KH/ĐUK")
+    low = [r for r in cov.key_rows if needs_review(r)]
+    assert [r.path for r in low] == ["II.2"]  # carried by two whole sections scoring 0.33 and 0.28
+    assert all(c.score is not None and c.score < SURE for c in low[0].carriers)
+    report = coverage_document(cov)
+    row = next(r for r in report.tables[0].rows if r[0] == "II.2")
+    cells = dict(zip(report.tables[0].columns, row, strict=True))
+    assert cells["Tình trạng"] == "Đã cụ thể hóa — cần rà soát"
+    assert (
+        "cần rà soát" in cells["Mức tin cậy (điểm tương đồng)"]
+        and "chắc chắn" not in cells["Mức tin cậy (điểm tương đồng)"]
+    )
+    assert report.summary["Trong đó cần rà soát (điểm tương đồng thấp)"] == 1
+
+
+@pytest.mark.parametrize(
+    ("score", "words"), [(0.99, "chắc chắn"), (SURE, "chắc chắn"), (0.33, "cần rà soát"), (None, "cần rà soát")]
+)
+def test_confidence_words(score: float | None, words: str) -> None:
+    assert confidence(score) == words
+
+
+def test_raw_coverage_keeps_codes(sample_store: GraphStore) -> None:
+    report = coverage_document(coverage_report(sample_store, "60-KH/TU", "80-KH/ĐUK"), raw=True)
+    assert report.tables[0].columns[:3] == ("path", "text", "kind")
+    assert {row[report.tables[0].columns.index("status")] for row in report.tables[0].rows} == {
+        "carried",
+        "review",
+    }
+    assert report.summary["key_carried"] == 9
 
 
 def test_cli_prints_and_writes_coverage(
@@ -116,5 +169,7 @@ def test_cli_prints_and_writes_coverage(
     args = ["coverage", "--parent", "60-KH/TU", "--child", "80-KH/ĐUK", "--store", sample_store_url]
     assert main(args) == 0
     assert "Tỷ lệ bao phủ (nhiệm vụ trọng tâm): 100%" in capsys.readouterr().out
+    assert main([*args, "--raw"]) == 0
+    assert "key_percent: 100%" in capsys.readouterr().out
     assert main([*args, "--out", str(tmp_path / "c.docx")]) == 0
     assert (tmp_path / "c.docx").stat().st_size > 0

@@ -16,6 +16,7 @@ from graph.documents import UnknownDocument
 from graph.store import GraphStore
 from queries.catalog import get_query
 from reports.__main__ import main
+from reports.model import Report
 from reports.subplans import (
     SubplanRow,
     SubplanStatus,
@@ -24,6 +25,7 @@ from reports.subplans import (
     subplan_report,
     subplan_status,
     subplan_statuses,
+    unconfirmed_units,
 )
 from reports.writers import to_csv_bytes, to_docx_bytes, to_xlsx_bytes
 from tests.shared import gold
@@ -157,15 +159,18 @@ def test_report_files_list_each_unit_by_name(sample_store: GraphStore) -> None:
     assert units["Huyện ủy Tuy Phước"]["Giao qua nhóm"] == "Các huyện ủy, thị ủy, thành ủy tỉnh Bình Định"
     header, order = list(wb["Yêu cầu xây dựng kế hoạch"].iter_rows(values_only=True))[:2]
     order_row = dict(zip(header, order, strict=True))
-    assert (order_row["Mục"], order_row["Số đơn vị"], order_row["Nguồn"]) == ("IV.1", len(rows), rows[0].src)
+    assert (order_row["Mục"], order_row["Số đơn vị"]) == ("IV.1", len(rows))
+    assert order_row["Nguồn"] == "001_0da2381aa2498f94.txt, dòng " + rows[0].src.rsplit(":", 1)[1]
     assert "huyện ủy, thị ủy, thành ủy" in order_row["Nội dung yêu cầu"]
 
     doc = open_docx(io.BytesIO(to_docx_bytes(report)))
-    cells = [c.text for row in doc.tables[0].rows for c in row.cells]
+    cells = [c.text for row in doc.tables[1].rows for c in row.cells]  # tables[0] is the heading block
     assert BLOC in cells and "27/06/2023" in cells and "Huyện ủy Tuy Phước" in cells
 
     table = list(csv.reader(io.StringIO(to_csv_bytes(report).decode("utf-8-sig"))))
-    assert table[0][:3] == ["STT", "Đơn vị", "Giao qua nhóm"] and len(table) == len(rows) + 1
+    assert table[0] == [report.title] and ["Số đơn vị phải xây dựng kế hoạch", str(len(rows))] in table
+    header = table.index(["Tình hình ban hành kế hoạch"]) + 1
+    assert table[header][:3] == ["STT", "Đơn vị", "Giao qua nhóm"]
 
 
 def test_cli_writes_the_audit(sample_store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -181,3 +186,97 @@ def test_cli_writes_the_audit(sample_store_url: str, tmp_path: Path, capsys: pyt
     printed = capsys.readouterr().out
     assert "Đúng hạn" in printed and "Huyện ủy Tuy Phước" in printed
     assert run_cli(main, ["subplans", "--plan", "nope", "--store", sample_store_url]) == 1
+
+
+# --- nobody left out silently, evidence on every row ----------------------------------------------------------
+
+UNCONFIRMED_BLOCS = {
+    "Đảng ủy Khối Doanh nghiệp tỉnh Bình Định",
+    "Đảng ủy Quân sự tỉnh Bình Định",
+    "Đảng ủy Bộ đội Biên phòng tỉnh Bình Định",
+}
+
+
+def _unit_rows(report: Report) -> list[dict[str, object]]:
+    table = report.tables[0]
+    return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+
+
+def test_the_audit_lists_the_unconfirmed_units_apart_with_the_reason(sample_store: GraphStore) -> None:
+    rows = audit_subplans(sample_store, "60-KH/TU", AS_OF)
+    extra = unconfirmed_units(sample_store, rows, AS_OF)
+    assert {r.unit for r in extra} >= UNCONFIRMED_BLOCS
+    assert not {r.unit_uid for r in extra} & {r.unit_uid for r in rows}
+    assert all(r.status is SubplanStatus.UNCONFIRMED and r.paragraph == "IV.1" for r in extra)
+    report = subplan_report(sample_store, rows, AS_OF)
+    marked = {r["Đơn vị"]: r for r in _unit_rows(report) if str(r["Tình trạng"]).lower() == "chưa xác minh"}
+    assert set(marked) == {r.unit for r in extra}
+    bloc = marked["Đảng ủy Khối Doanh nghiệp tỉnh Bình Định"]
+    assert bloc["Giao qua nhóm"] == "Các đảng ủy trực thuộc Tỉnh ủy Bình Định"
+    assert "chưa xác minh" in str(bloc["Lý do chưa kiểm tra được"]) and "binh-dinh-2023.yaml" in str(
+        bloc["Lý do chưa kiểm tra được"]
+    )
+    assert report.summary["Số đơn vị phải xây dựng kế hoạch"] == len(rows)  # counted apart
+    assert report.summary["Đơn vị chưa xác minh (tính riêng)"] == len(extra)
+
+
+def test_the_audit_states_the_scope_it_searched(sample_store: GraphStore) -> None:
+    report = subplan_report(sample_store, audit_subplans(sample_store, "60-KH/TU", AS_OF), AS_OF)
+    loaded = sample_store.read("MATCH (d:Document {status: 'loaded'}) RETURN count(d) AS n")[0]["n"]
+    scope = " ".join(report.scope)
+    assert (
+        f"Phạm vi tìm kiếm: {loaded} văn bản đã nạp vào kho, ban hành từ ngày 24/05/2023 đến ngày 27/06/2023"
+        in scope
+    )
+    assert (
+        "Ban Thường vụ Tỉnh ủy Bình Định: 1" in scope
+        and "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Bình Định: 1" in scope
+    )
+    assert "«Chưa ban hành» nghĩa là không tìm thấy kế hoạch của đơn vị trong phạm vi trên" in scope
+    filled = (
+        "Ngày 24/05/2023 của văn bản 60-KH/TU không in trong bản đã nạp; lấy từ trích dẫn trong văn bản 80-KH/ĐUK "
+        "(000_a85277af82c186c2.txt, dòng 20)"
+    )
+    assert filled in scope
+    doc = [p.text for p in open_docx(io.BytesIO(to_docx_bytes(report))).paragraphs]
+    assert any(p.startswith("Phạm vi tìm kiếm:") for p in doc)
+
+
+def test_every_row_carries_its_evidence(sample_store: GraphStore) -> None:
+    report = subplan_report(sample_store, audit_subplans(sample_store, "60-KH/TU", AS_OF), AS_OF)
+    units = {r["Đơn vị"]: r for r in _unit_rows(report)}
+    assert all("huyện ủy, thị ủy, thành ủy" in str(r["Câu giao nhiệm vụ"]) for r in units.values())
+    assert all(
+        str(r["Nguồn"]).startswith("60-KH/TU mục IV.1: 001_0da2381aa2498f94.txt, dòng ") for r in units.values()
+    )
+    assert not any("binh-dinh:" in str(v) for r in units.values() for v in r.values())  # no internal uid shown
+    missing = units["Huyện ủy Tuy Phước"]
+    assert missing["Số ngày quá hạn"] == (AS_OF - D(EXPECT["deadline"])).days == 1242
+    bloc = units[BLOC]
+    assert (bloc["Kế hoạch của đơn vị"], bloc["Ngày ban hành"]) == ("80-KH/ĐUK", D("2023-06-27"))
+    assert bloc["Cơ quan ban hành"] == "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Bình Định"
+    assert str(bloc["Căn cứ nêu văn bản giao"]).startswith("Thực hiện Kế hoạch số 60-KH/TU ngày 24/5/2023")
+    assert "80-KH/ĐUK: 000_a85277af82c186c2.txt, dòng 20" in str(bloc["Nguồn"])
+    assert bloc["Số ngày quá hạn"] is None
+
+
+def test_units_come_in_the_organs_own_order_then_vietnamese_order(sample_store: GraphStore) -> None:
+    rows = audit_subplans(sample_store, "60-KH/TU", AS_OF)
+    names = [r.unit for r in rows]
+    kinds = [r.unit.split()[0] for r in rows]
+    assert kinds.index("Ban") > kinds.index("Đảng") and names.index("Huyện ủy Tây Sơn") < names.index(
+        "Huyện ủy Tuy Phước"
+    )
+    assert names.index("Huyện ủy Vĩnh Thạnh") < names.index("Thành ủy Quy Nhơn") < names.index("Thị ủy An Nhơn")
+    assert names[-2:] == [
+        "Đảng ủy Công an tỉnh Bình Định",
+        BLOC,
+    ]  # the đảng ủy trực thuộc come last, as IV.1 lists them
+
+
+def test_raw_audit_keeps_codes(sample_store: GraphStore) -> None:
+    report = subplan_report(sample_store, audit_subplans(sample_store, "60-KH/TU", AS_OF), AS_OF, raw=True)
+    table = report.tables[0]
+    assert table.columns[:3] == ("no", "unit", "via_group")
+    assert {row[table.columns.index("status")] for row in table.rows} == {"on_time", "missing", "unconfirmed"}
+    assert report.summary["units_required"] == 18 and report.summary["unconfirmed"] >= 3

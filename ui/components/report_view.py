@@ -50,6 +50,8 @@ def show_report(report: Report, stem: str, key: str, first: Sequence[str] = ()) 
     """
     if report.subtitle:
         st.caption(report.subtitle)
+    for line in report.scope:  # what was searched: a "not found" means "not found in these"
+        st.caption(line)
     if report.summary:
         cols = st.columns(min(len(report.summary), 4))
         for i, (name, value) in enumerate(report.summary.items()):
