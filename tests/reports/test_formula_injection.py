@@ -45,14 +45,24 @@ def test_no_xlsx_cell_is_a_formula_and_each_keeps_its_text() -> None:
     assert len(hostile) == len(HOSTILE) and all(c.quotePrefix for c in hostile)
 
 
+def _csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
 @pytest.mark.parametrize("text", HOSTILE)
 def test_a_formula_like_csv_cell_is_escaped_with_a_quote(text: str) -> None:
-    rows = list(csv.reader(io.StringIO(to_csv_bytes(REPORT).decode("utf-8-sig"), newline="")))
+    rows = _csv_rows(to_csv_bytes(TABLE))
     assert rows[0][0] == "'=Cột"
     assert ["'" + text, *rows[HOSTILE.index(text) + 1][1:]] == rows[HOSTILE.index(text) + 1]
 
 
+def test_the_report_csv_escapes_its_title_summary_and_table_names() -> None:
+    rows = _csv_rows(to_csv_bytes(REPORT))
+    assert rows[:2] == [["'" + REPORT.title], ["'+tiêu đề phụ"]]
+    assert ["'=Bảng"] in rows and ["'=Cột", "Nội dung", "Số"] in rows
+
+
 def test_plain_text_and_negative_numbers_are_left_as_they_are() -> None:
-    rows = list(csv.reader(io.StringIO(to_csv_bytes(REPORT).decode("utf-8-sig"), newline="")))
+    rows = _csv_rows(to_csv_bytes(TABLE))
     assert rows[-1] == ["Đảng ủy Khối", "bình thường", "0"]
     assert rows[1][2] == "-1"
