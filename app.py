@@ -11,7 +11,8 @@ from pathlib import Path
 import streamlit as st
 
 from graph.store import StoreError
-from ui import PAGES, refresh, store, store_name
+from ui import PAGES, refresh, store
+from ui.store import store_words
 
 # A local file: a Material or emoji icon as favicon would be fetched from fonts.gstatic.com.
 FAVICON = str(Path(__file__).resolve().parent / "ui" / "favicon.png")
@@ -20,7 +21,7 @@ st.set_page_config(page_title="Đồ thị văn bản chỉ đạo", page_icon=F
 
 def _sidebar() -> None:
     with st.sidebar:
-        st.caption(f"Kho dữ liệu: {store_name()}")
+        st.caption(f"Kho dữ liệu: {store_words()}")
         if st.button("Làm mới dữ liệu", help="Đọc lại kho (khi văn bản được nạp từ nơi khác)"):
             refresh()
 

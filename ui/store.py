@@ -12,7 +12,7 @@ import streamlit as st
 from common.settings import settings
 from graph.store import GraphStore, open_store
 
-__all__ = ["TIMEOUT_MS", "Generation", "generation", "refresh", "store", "store_name"]
+__all__ = ["TIMEOUT_MS", "Generation", "generation", "refresh", "store", "store_name", "store_words"]
 
 Generation = tuple[str, int]  # (store URL, how many times it was refreshed)
 TIMEOUT_MS = 10_000  # the time limit of a saved query the app runs (the console lets the analyst change it)
@@ -34,6 +34,19 @@ def store() -> GraphStore:
 
 def store_name() -> str:
     return getattr(store(), "name", _store_url())
+
+
+def store_words(url: str | None = None) -> str:
+    """Where the data is, in words a user reads (never a path or an English name).
+
+    >>> store_words("embedded:/tmp/x"), store_words("arcadedb"), store_words("neo4j://db.example:7687")
+    ('máy này', 'máy chủ trên máy này', 'máy chủ db.example')
+    """
+    url = url if url is not None else _store_url()
+    if url.startswith("embedded"):
+        return "máy này"
+    host = url.split("://", 1)[1].split("/")[0].split(":")[0].split("@")[-1] if "://" in url else ""
+    return f"máy chủ {host}" if host and host not in {"localhost", "127.0.0.1"} else "máy chủ trên máy này"
 
 
 @st.cache_resource

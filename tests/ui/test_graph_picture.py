@@ -78,7 +78,7 @@ def test_edges_to_nodes_not_drawn_are_dropped() -> None:
 
 def test_legend_names_the_kinds_and_warnings_present() -> None:
     names = [name for name, _ in legend_items(CASCADE)]
-    assert "Chưa ban hành kế hoạch" in names and "Chỉ được dẫn chiếu (chưa có văn bản)" in names
+    assert STATUS_STYLE["missing"][0] in names and STATUS_STYLE["cited"][0] in names
     assert "Người ký" not in names
 
 

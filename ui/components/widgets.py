@@ -20,20 +20,23 @@ FULL_TABLE_ROWS = 30  # a table this short is shown without a scroll bar
 
 
 def pick(label: str, kinds: Sequence[str], key: str, *, placeholder: str = "") -> Choice | None:
-    """A search box (with or without diacritics) and the list of what it finds; returns the choice."""
+    """A search box (with or without diacritics) and the list of what it finds, the best first; returns the
+    choice. A new search chooses its best result (a choice made before does not stick to a new search)."""
     options = choices(kinds)
     wanted = preselected(key)
     if wanted and any(c.uid == wanted for c in options):
         st.session_state[f"{key}_query"] = ""
         st.session_state[f"{key}_uid"] = wanted
+        st.session_state[f"{key}_searched"] = ""
     query = st.text_input(label, key=f"{key}_query", placeholder=placeholder)
     found = search(query, options) if query.strip() else options
     if not found:
         st.info(f"Không tìm thấy kết quả cho “{query}”.")
         return None
     by_uid = {c.uid: c for c in found[:MAX_OPTIONS]}
-    current = st.session_state.get(f"{key}_uid")
-    if current not in by_uid:
+    new_search = st.session_state.get(f"{key}_searched") != query
+    st.session_state[f"{key}_searched"] = query
+    if st.session_state.get(f"{key}_uid") not in by_uid or (new_search and query.strip()):
         st.session_state[f"{key}_uid"] = next(iter(by_uid))
     uid = st.selectbox(
         f"Kết quả ({len(found)})",

@@ -1,21 +1,34 @@
-"""Sơ đồ chỉ đạo: the cascade around a resolution, document or organ, drawn top-down (resolution on top)."""
+"""Sơ đồ chỉ đạo: the cascade around a resolution, document or organ — the picture first (laid out by Graphviz,
+folded to what a person can read), then the compliance matrix and the deadline timeline; the controls are in
+the sidebar."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import date
 
 import streamlit as st
 
+from ui.components.compliance_view import matrix_html, timeline_chart
+from ui.components.layered_layout import LayoutError
 from ui.components.widgets import as_of_input, graph_frame, pick
 from ui.navigation import goto
-from ui.views.cascade_map import LAYERS, DrawnNode, MapRequest, cascade_map
+from ui.views.cascade_groups import NODE_LIMIT
+from ui.views.cascade_map import CLICK_TARGET, LAYERS, CascadeMap, DrawnNode, MapRequest, cascade_map
+from ui.views.compliance import compliance_matrix, deadline_timeline
 from ui.views.search import Choice
+
+PICTURE_PX = 540  # the picture's height: with the title and tabs above it, it fits a 1366×768 screen
+# the hidden box a click in the picture writes into; less space above the title, so the picture comes first
+_PAGE_CSS = (
+    "<style>.st-key-cascade_click{display:none}"
+    "[data-testid=stMainBlockContainer]{padding-top:2.2rem}</style>"
+)
 
 
 def _controls() -> tuple[int, frozenset[str]]:
-    cols = st.columns([1, 3])
-    depth = cols[0].slider("Số cấp bên dưới", 1, 8, 3, key="cascade_depth")
-    kinds = cols[1].multiselect(
+    depth = st.slider("Số cấp bên dưới", 1, 8, 3, key="cascade_depth")
+    kinds = st.multiselect(
         "Hiện thêm",
         list(LAYERS),
         default=["organ", "task"],
@@ -32,29 +45,56 @@ def _keep_known(key: str, options: Collection[str]) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
 
 
-def _openers(drawn: tuple[DrawnNode, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """Which documents to show in detail (tasks, each ordered unit) and which nodes to expand (all neighbours)."""
-    label: Mapping[str, str] = {n.uid: n.label for n in drawn if not n.folded}
-    folded = {n.document for n in drawn if n.folded}
-    docs = [uid for uid in label if uid in folded]
-    _keep_known("cascade_open", docs)
-    _keep_known("cascade_expand", label)
-    cols = st.columns(2)
-    opened = cols[0].multiselect(
-        "Hiện chi tiết (nhiệm vụ, từng đơn vị) của văn bản",
-        docs,
-        format_func=label.__getitem__,
+def _clicked_group() -> None:
+    """A click on a group in the picture wrote its id into the hidden box: open that group (once)."""
+    clicked = st.session_state.get("cascade_click")
+    if clicked:
+        opened = set(st.session_state.get("cascade_opened_groups", ()))
+        st.session_state["cascade_opened_groups"] = sorted(opened | {clicked})
+        st.session_state["cascade_click"] = ""
+
+
+def _openers(drawn: tuple[DrawnNode, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Groups to open, documents whose tasks to show, nodes to expand (every neighbour)."""
+    label: Mapping[str, str] = {n.uid: n.label for n in drawn}
+    groups = [n.uid for n in drawn if n.folded and "#g:" in n.uid]
+    opened_before = [g for g in st.session_state.get("cascade_opened_groups", ()) if g not in groups]
+    docs = sorted({n.document for n in drawn if n.uid.endswith("#tasks")})
+    plain = [uid for uid in label if "#" not in uid]
+    _keep_known("cascade_open", docs + list(st.session_state.get("cascade_open", [])))
+    _keep_known("cascade_expand", plain)
+    opened = st.multiselect(
+        "Nhóm đang mở (bấm vào một nhóm trên sơ đồ để mở)",
+        opened_before + groups,
+        format_func=lambda g: label.get(g, "nhóm đã mở"),
+        key="cascade_opened_groups",
+        placeholder="Chọn nhóm",
+    )
+    shown = st.multiselect(
+        "Hiện từng nhiệm vụ của văn bản",
+        sorted(set(docs) | set(st.session_state.get("cascade_open", []))),
+        format_func=lambda d: label.get(d, "văn bản đã chọn"),
         key="cascade_open",
         placeholder="Chọn văn bản",
     )
-    expand = cols[1].multiselect(
-        "Mở rộng quanh nút",
-        list(label),
-        format_func=label.__getitem__,
-        key="cascade_expand",
-        placeholder="Chọn nút",
+    expand = st.multiselect(
+        "Mở rộng quanh nút", plain, format_func=label.__getitem__, key="cascade_expand", placeholder="Chọn nút"
     )
-    return frozenset(opened), frozenset(expand)
+    return frozenset(opened), frozenset(shown), frozenset(expand)
+
+
+def _exports(picture: CascadeMap, name: str) -> None:
+    st.caption("Tải sơ đồ đang xem (cho cuộc họp)")
+    cols = st.columns(3)
+    for col, (fmt, mime) in zip(
+        cols, (("png", "image/png"), ("svg", "image/svg+xml"), ("pdf", "application/pdf")), strict=True
+    ):
+        try:
+            data = picture.image(fmt)
+        except LayoutError as exc:
+            st.error(f"Không xuất được sơ đồ: {exc}")
+            return
+        col.download_button(fmt.upper(), data, file_name=f"{name}.{fmt}", mime=mime, key=f"cascade_export_{fmt}")
 
 
 def _links(focus: Choice) -> None:
@@ -67,27 +107,69 @@ def _links(focus: Choice) -> None:
         goto("gaps")
 
 
+def _matrix(focus: Choice, as_of_text: str, as_of: date) -> None:
+    if focus.kind != "document":
+        st.info("Chọn một nghị quyết hoặc văn bản để xem bảng ban hành kế hoạch.")
+        return
+    matrix = compliance_matrix(focus.uid, as_of)
+    if not matrix.rows:
+        st.info("Không có đơn vị nào được giao xây dựng kế hoạch trong chuỗi văn bản này.")
+        return
+    st.caption(
+        "Mỗi dòng là một đơn vị, mỗi cột là một văn bản giao xây dựng kế hoạch; "
+        f"tình trạng tính đến {as_of_text}. Bấm vào một ô để mở kế hoạch của đơn vị "
+        "(hoặc trang đơn vị khi chưa có kế hoạch)."
+    )
+    st.html(matrix_html(matrix))
+
+
+def _timeline(focus: Choice, as_of: date) -> None:
+    if focus.kind != "document":
+        st.info("Chọn một nghị quyết hoặc văn bản để xem các thời hạn.")
+        return
+    items = deadline_timeline(focus.uid, as_of)
+    if not items:
+        st.info("Không có nhiệm vụ hay yêu cầu xây dựng kế hoạch nào có thời hạn trong chuỗi văn bản này.")
+        return
+    st.altair_chart(timeline_chart(items, as_of), width="stretch")
+
+
 def render() -> None:
     st.title("Sơ đồ chỉ đạo")
-    focus = pick(
-        "Tìm nghị quyết, văn bản hoặc cơ quan (gõ có dấu hoặc không dấu)",
-        ("document", "organ"),
-        "cascade",
-        placeholder="ví dụ: ke hoach 60, 27-NQ/TW, dang uy khoi",
-    )
-    if focus is None:
-        return
-    depth, kinds = _controls()
-    as_of = as_of_input("Xét thời hạn tính đến ngày", "cascade_as_of")
-    folded = cascade_map(MapRequest(focus.uid, depth, kinds, as_of=as_of))
-    open_docs, expand = _openers(folded.drawn)
-    picture = cascade_map(MapRequest(focus.uid, depth, kinds, open_docs, expand, as_of))
-    st.caption(
-        f"{len(picture.drawn)} nút. Trên cùng là văn bản đầu chuỗi; di chuột lên một nút để xem số, ngày, cơ quan "
-        "ban hành và trích yếu; kéo để di chuyển, cuộn để phóng to."
-    )
-    graph_frame(picture.html, 680)
-    _links(focus)
+    st.html(_PAGE_CSS)
+    _clicked_group()
+    st.text_input(CLICK_TARGET, key="cascade_click", label_visibility="collapsed")
+    with st.sidebar:
+        focus = pick(
+            "Tìm nghị quyết, văn bản hoặc cơ quan (gõ có dấu hoặc không dấu)",
+            ("document", "organ"),
+            "cascade",
+            placeholder="ví dụ: 27-NQ/TW, ke hoach 60",
+        )
+        if focus is None:
+            return
+        depth, kinds = _controls()
+        as_of = as_of_input("Xét thời hạn tính đến ngày", "cascade_as_of")
+        folded = cascade_map(MapRequest(focus.uid, depth, kinds, as_of=as_of))
+        opened, open_docs, expand = _openers(folded.drawn)
+    picture = cascade_map(MapRequest(focus.uid, depth, kinds, open_docs, expand, as_of, opened))
+    tabs = st.tabs(["Sơ đồ", "Bảng ban hành kế hoạch", "Thời hạn"])
+    with tabs[0]:
+        graph_frame(picture.html, PICTURE_PX)
+        st.caption(
+            f"{len(picture.drawn)} nút (tối đa {NODE_LIMIT}). Các đơn vị, văn bản, nhiệm vụ cùng tình trạng "
+            "được gộp thành nhóm: bấm vào nhóm để mở. Di chuột lên một nút để xem số, ngày, "
+            "cơ quan ban hành và trích yếu; "
+            "cuộn để phóng to."
+        )
+        with st.sidebar:
+            _exports(picture, "so-do-chi-dao")
+        _links(focus)
+    as_of_text = as_of.strftime("%d/%m/%Y")
+    with tabs[1]:
+        _matrix(focus, as_of_text, as_of)
+    with tabs[2]:
+        _timeline(focus, as_of)
 
 
 if __name__ == "__main__":

@@ -2,33 +2,40 @@
 
 The picture holds the focus, every document above it in the cascade, the documents below it down to ``depth``,
 and, when asked for, their organs, signers and cited documents. Tasks stay folded into one node per document
-("14 nhiệm vụ"), and a long list of units ordered to issue a sub-plan into one node per status, until the
-document is in ``open_docs``; ``expand`` adds every neighbour of the nodes named. Sub-plan statuses come from
-the audit (:mod:`ui.views.subplan_status`), so the picture and the audit on the gaps page always agree.
+("14 nhiệm vụ") until the document is in ``open_docs``; ``expand`` adds every neighbour of the nodes named.
+Then the whole is folded to what a person can read (:mod:`ui.views.cascade_groups`: at most ``NODE_LIMIT``
+nodes, children grouped by status and kind of organ); a group in ``opened`` is drawn member by member.
+
+It is built in two passes so that a national cascade (thousands of plans) opens fast: the documents alone are
+folded first, then organs, tasks and the audit are read only for the documents still drawn. Sub-plan statuses
+come from the audit (:mod:`ui.views.subplan_status`), so the picture and the gaps page always agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 import streamlit as st
 
+from common.glossary import LEVELS, ORGAN_KINDS
 from graph.documents import DOCUMENT_TASKS
 from graph.organ_parts import documents_issued_by
 from graph.store import GraphStore
 from reports.subplans import SubplanStatus
-from ui.components.graph_picture import GEdge, GNode, render_html
+from ui.components.graph_picture import GEdge, GNode, image_source, render_html
+from ui.components.layered_layout import render_dot
 from ui.store import Generation, generation, store
+from ui.views.cascade_groups import GROUP_KINDS, NODE_LIMIT, fold
 from ui.views.graph_nodes import node_from_row
 from ui.views.rows import vi_date
 from ui.views.subplan_status import Statuses, status_lookup
 
 __all__ = [
+    "CLICK_TARGET",
     "FOLDED_KINDS",
-    "FOLD_UNITS",
     "LAYERS",
     "CascadeMap",
     "DrawnNode",
@@ -46,9 +53,9 @@ LAYERS: dict[str, str] = {
     "cites": "Văn bản được dẫn chiếu",
 }
 
-FOLDED_KINDS = frozenset({"tasks", "units"})  # synthetic nodes standing for a folded list
+FOLDED_KINDS = GROUP_KINDS  # synthetic nodes standing for a folded list
+CLICK_TARGET = "Mở nhóm trên sơ đồ"  # the page's hidden box a click on a group writes into
 _MAX_NEIGHBOURS = 60
-FOLD_UNITS = 5  # more units than this without a sub-plan are drawn as one node per status
 _DOC_FIELDS = """d.uid AS uid, labels(d) AS labels, d.symbol AS symbol, d.type_name AS type_name,
     d.title AS title, d.date AS date, d.status AS status"""
 
@@ -58,9 +65,11 @@ class MapRequest:
     focus: str  # a document or organ uid
     depth: int = 3  # levels of implementing documents drawn below the focus
     kinds: frozenset[str] = frozenset({"organ"})  # keys of LAYERS
-    open_docs: frozenset[str] = frozenset()  # documents whose tasks and units are drawn one by one
+    open_docs: frozenset[str] = frozenset()  # documents whose tasks are drawn one by one
     expand: frozenset[str] = frozenset()  # nodes whose every neighbour is drawn
     as_of: date = field(default_factory=date.today)  # for sub-plan statuses and overdue tasks
+    opened: frozenset[str] = frozenset()  # groups drawn member by member
+    limit: int = NODE_LIMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +80,7 @@ class DrawnNode:
 
     @property
     def folded(self) -> bool:
-        """A synthetic node standing for a folded list of tasks or units (its uid is ``<document>#…``)."""
+        """A synthetic node standing for a folded list (its uid is ``<node above it>#…``)."""
         return self.kind in FOLDED_KINDS
 
     @property
@@ -83,6 +92,12 @@ class DrawnNode:
 class CascadeMap:
     html: str  # a self-contained vis-network page
     drawn: tuple[DrawnNode, ...]  # every node drawn, for the unfold and expand controls
+    dot: str  # the same picture for Graphviz, for the downloads (SVG, PDF, PNG)
+    cut: int = 0  # nodes left out because the picture was over the limit even folded
+
+    def image(self, fmt: str) -> bytes:
+        """The picture as ``svg``, ``pdf`` or ``png``, drawn offline by Graphviz."""
+        return render_dot(self.dot, fmt)
 
 
 @dataclass
@@ -103,22 +118,32 @@ class _View:
 
 
 def build_map(store: GraphStore, request: MapRequest, statuses: Statuses) -> tuple[list[GNode], list[GEdge]]:
-    """The nodes and edges to draw for ``request`` (see the module docstring)."""
+    """The nodes and edges to draw for ``request``, folded (see the module docstring)."""
+    skeleton = _View(store, request, statuses)
+    seeds = _seed_documents(skeleton)
+    docs = _cascade(skeleton, seeds)
+    _documents(skeleton, docs, late=set())
+    first = fold(*_graph(skeleton), keep=[request.focus], opened=request.opened, limit=request.limit)
+    drawn = [d for d in docs if any(n.uid == d for n in first.nodes)]
     view = _View(store, request, statuses)
-    seeds = _seed_documents(view)
-    docs = _cascade(view, seeds)
-    _documents(view, docs)
+    _seed_documents(view)
+    _documents(view, docs, late=_late_documents(view, drawn))
     if "organ" in request.kinds:
-        _issuers(view, docs)
-        _subplan_units(view, docs)
+        _issuers(view, drawn)
+        _subplan_units(view, drawn)
     if "person" in request.kinds:
-        _signers(view, docs)
-    _tasks(view, docs)
+        _signers(view, drawn)
+    _tasks(view, drawn)
     for uid in request.expand:
         _neighbours(view, uid)
-    return list(view.nodes.values()), [
-        e for e in view.edges.values() if e.source in view.nodes and e.target in view.nodes
-    ]
+    keep = [request.focus, *request.expand, *(f"{d}#tasks" for d in request.open_docs)]
+    final = fold(*_graph(view), keep=keep, opened=request.opened, limit=request.limit)
+    return list(final.nodes), list(final.edges)
+
+
+def _graph(view: _View) -> tuple[list[GNode], list[GEdge]]:
+    nodes = list(view.nodes.values())
+    return nodes, [e for e in view.edges.values() if e.source in view.nodes and e.target in view.nodes]
 
 
 def _seed_documents(view: _View) -> list[str]:
@@ -163,18 +188,18 @@ def _cascade(view: _View, seeds: list[str]) -> list[str]:
     return sorted(set(rows[0]["uids"])) if rows else []
 
 
-def _documents(view: _View, docs: list[str]) -> None:
+def _documents(view: _View, docs: list[str], late: set[str]) -> None:
     rows = view.store.read(
         f"""
         MATCH (d:Document) WHERE d.uid IN $docs
         OPTIONAL MATCH (d)-[:ISSUED_BY]->(o:Organ)
-        RETURN {_DOC_FIELDS}, collect(o.name) AS issuers
+        RETURN {_DOC_FIELDS}, collect(o.name) AS issuers, collect(o.level) AS levels
         """,
         {"docs": docs},
     )
-    late = _late_documents(view, docs)
     for row in rows:
-        view.add(node_from_row(row, "late" if row["uid"] in late else None))
+        node = node_from_row(row, "late" if row["uid"] in late else None)
+        view.add(replace(node, region=_level_words(row.get("levels"))))
     rels = "IMPLEMENTS|CITES" if "cites" in view.request.kinds else "IMPLEMENTS"
     edges = view.store.read(
         f"""
@@ -212,35 +237,28 @@ def _issuers(view: _View, docs: list[str]) -> None:
         view.link(row["doc"], row["uid"], "ISSUED_BY")
 
 
-def _subplan_units(view: _View, docs: list[str]) -> None:
-    """Units each plan ordered to issue a sub-plan, coloured by what the audit found.
+def _level_words(levels: object) -> str:
+    """The level of the first issuer named, in words (``cấp tỉnh``): what plans below a level are grouped by."""
+    for level in levels if isinstance(levels, list | tuple) else ():
+        if level:
+            return LEVELS.get(str(level), "")
+    return ""
 
-    A unit whose sub-plan was found is always drawn (it leads to that plan). The others are folded into one
-    node per status ("17 đơn vị · Chưa ban hành kế hoạch") when a plan has more than ``FOLD_UNITS`` of them,
-    until the plan is in ``open_docs``.
-    """
+
+def _subplan_units(view: _View, docs: list[str]) -> None:
+    """Units each plan ordered to issue a sub-plan, coloured by what the audit found (folding comes later)."""
     rows = view.store.read(
         """
         MATCH (d:Document)-[r:REQUIRES_SUBPLAN]->(o) WHERE d.uid IN $docs
         RETURN d.uid AS doc, d.symbol AS symbol, o.uid AS uid, labels(o) AS labels, o.name AS name,
-               o.resolved AS resolved, r.deadline AS deadline
+               o.resolved AS resolved, o.kind AS kind, r.deadline AS deadline
         ORDER BY name
         """,
         {"docs": docs},
     )
-    pending: dict[str, list[tuple[dict[str, Any], str | None]]] = {}
     for row in rows:
         status, subplan, _ = view.statuses(row["doc"]).get(row["uid"], (None, None, None))
-        if subplan:
-            _unit(view, row, status, subplan)
-        else:
-            pending.setdefault(row["doc"], []).append((row, status))
-    for doc, units in pending.items():
-        if doc in view.request.open_docs or len(units) <= FOLD_UNITS:
-            for row, status in units:
-                _unit(view, row, status, None)
-        else:
-            _folded_units(view, doc, units)
+        _unit(view, row, status or "missing", subplan)
 
 
 def _status_text(status: str | None) -> str:
@@ -251,23 +269,15 @@ def _status_text(status: str | None) -> str:
 def _unit(view: _View, row: Mapping[str, Any], status: str | None, subplan: str | None) -> None:
     note = f"Kế hoạch thực hiện {row['symbol']}: {_status_text(status)}"
     if row.get("deadline"):
-        note += f" (hạn {vi_date(row['deadline'])})"
-    view.add(node_from_row({**row, "note": note}, status))
+        note += f" (thời hạn {vi_date(row['deadline'])})"
+    kind = "unresolved" if row.get("resolved") is False else str(row.get("kind") or "organ")
+    if "OrganGroup" in (row.get("labels") or ()):
+        kind = "collective"
+    node = node_from_row({**row, "note": note}, status)
+    view.add(replace(node, region=ORGAN_KINDS.get(kind, "")))
     view.link(row["doc"], row["uid"], "REQUIRES_SUBPLAN")
     if subplan and subplan in view.nodes:
         view.link(subplan, row["uid"], "ISSUED_BY", label="kế hoạch của đơn vị", dashed=True)
-
-
-def _folded_units(view: _View, doc: str, units: list[tuple[dict[str, Any], str | None]]) -> None:
-    by_status: dict[str | None, list[str]] = {}
-    for row, status in units:
-        by_status.setdefault(status, []).append(str(row.get("name") or row["uid"]))
-    for status, names in by_status.items():
-        text = _status_text(status)
-        tip = f"{len(names)} đơn vị — {text}:\n" + "\n".join(f"• {n}" for n in names[:40])
-        uid = f"{doc}#units:{status}"
-        view.add(GNode(uid, "units", f"{len(names)} đơn vị\n{text}", tip, status))
-        view.link(doc, uid, "REQUIRES_SUBPLAN")
 
 
 def _signers(view: _View, docs: list[str]) -> None:
@@ -299,7 +309,7 @@ def _tasks(view: _View, docs: list[str]) -> None:
             _open_tasks(view, row["doc"])
         elif row["n"]:
             uid = f"{row['doc']}#tasks"
-            tip = f"{row['n']} nhiệm vụ — chọn văn bản ở ô 'Hiện chi tiết' để mở ra"
+            tip = f"{row['n']} nhiệm vụ — bấm để hiện từng nhiệm vụ"
             view.add(GNode(uid, "tasks", f"{row['n']} nhiệm vụ", tip))
             view.link(row["doc"], uid, "HAS_TASK")
 
@@ -320,7 +330,8 @@ def _open_tasks(view: _View, doc: str) -> None:
     for row in rows:
         # the rule of queries/overdue_tasks.cypher: a deadline passed, and the task does not recur
         overdue = bool(row.get("deadline") and str(row["deadline"]) < as_of and not row.get("recurrence"))
-        view.add(node_from_row(row, "overdue" if overdue else None))
+        section = str(row.get("path") or "").split(".")[0]
+        view.add(replace(node_from_row(row, "overdue" if overdue else None), region=f"mục {section}"))
         view.link(doc, row["uid"], "HAS_TASK")
         for organ in row["organs"] if "organ" in view.request.kinds else ():
             if organ.get("uid"):
@@ -350,7 +361,9 @@ def _neighbours(view: _View, uid: str) -> None:
 def read_cascade_map(store: GraphStore, request: MapRequest) -> CascadeMap:
     nodes, edges = build_map(store, request, status_lookup(store, request.as_of))
     drawn = tuple(DrawnNode(n.uid, n.label.replace("\n", " "), n.kind) for n in nodes)
-    return CascadeMap(render_html(nodes, edges, height=660), drawn)
+    clickable = [n.uid for n in nodes if n.kind in FOLDED_KINDS]
+    html = render_html(nodes, edges, height=560, clickable=clickable, click_target=CLICK_TARGET)
+    return CascadeMap(html, drawn, image_source(nodes, edges))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)  # a picture is ~0.7 MB of HTML

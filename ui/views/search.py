@@ -1,8 +1,11 @@
-"""What the search boxes find: every document and organ in the store, and the matching of what is typed (every
-word, found in an option's folded text, with or without diacritics)."""
+"""What the search boxes find: every document and organ in the store, and the matching of what is typed, with or
+without diacritics, the best first: the exact symbol, then symbols that start with what was typed (``27`` finds
+``27-NQ/TW``), then documents whose type and number are named (``nghi quyet 27``), then any option holding every
+word typed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +15,8 @@ from graph.store import GraphStore
 from loaders.text import fold
 from ui.store import Generation, generation, store
 from ui.views.rows import from_row
+
+_NUMBER = re.compile(r"\d+")
 
 __all__ = [
     "Choice",
@@ -34,6 +39,8 @@ class Choice:
     kind: str  # document | organ
     label: str
     key: str  # folded text the search matches against
+    symbol: str = ""  # a document's folded symbol (``80-kh/duk``)
+    cited: bool = False  # known only from citations: after a loaded document of the same rank
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +69,34 @@ class OrganItem:
 
 
 def search(text: str, options: Sequence[Choice]) -> list[Choice]:
-    """Options whose label, symbol or title hold every word of ``text``, with or without diacritics.
+    """Options matching ``text``, the best first (see the module docstring); ties keep the options' order,
+    a loaded document before one only cited.
 
-    >>> search("ke hoach 60", [Choice("u", "document", "Kế hoạch 60-KH/TU", "ke hoach 60-kh/tu")])[0].label
-    'Kế hoạch 60-KH/TU'
+    >>> docs = [Choice("a", "document", "Kế hoạch 127-KH/TU", "ke hoach 127-kh/tu", "127-kh/tu"),
+    ...         Choice("b", "document", "Nghị quyết 27-NQ/TW", "nghi quyet 27-nq/tw", "27-nq/tw")]
+    >>> [c.uid for c in search("27", docs)], [c.uid for c in search("ke hoach 60", docs)]
+    (['b', 'a'], [])
     """
-    words = fold(text).split()
-    return [c for c in options if all(w in c.key for w in words)]
+    query = fold(text).strip()
+    words = query.split()
+    if not words:
+        return list(options)
+    ranked = [(rank, c.cited, i, c) for i, c in enumerate(options) if (rank := _rank(query, words, c)) is not None]
+    return [c for *_, c in sorted(ranked, key=lambda r: r[:3])]
+
+
+def _rank(query: str, words: list[str], choice: Choice) -> int | None:
+    symbol = choice.symbol
+    if symbol and query == symbol:
+        return 0
+    if symbol and symbol.startswith(query):
+        return 1
+    if not all(w in choice.key for w in words):
+        return None
+    number = _NUMBER.match(symbol)
+    if number and number.group(0) in words:
+        return 2  # the document's number typed with other words: "nghi quyet 27", "ke hoach 60"
+    return 3
 
 
 def read_documents(store: GraphStore) -> list[DocumentItem]:
@@ -121,12 +149,13 @@ def _document_choice(d: DocumentItem) -> Choice:
     label = f"{d.type_name or 'Văn bản'} {d.symbol or d.uid}"
     extra = f" — {', '.join(d.issuers)}" if d.issuers else ""
     cited = " (chỉ được dẫn chiếu)" if d.status == "cited" else ""
-    return Choice(d.uid, "document", label + extra + cited, fold(f"{label} {d.uid} {d.title}"))
+    key = fold(f"{label} {d.title or ''} {' '.join(d.issuers)}")
+    return Choice(d.uid, "document", label + extra + cited, key, fold(d.symbol or ""), d.status == "cited")
 
 
 def _organ_choice(o: OrganItem) -> Choice:
     aliases = " ".join(o.aliases or ())
-    return Choice(o.uid, "organ", f"Cơ quan: {o.name}", fold(f"{o.name} {aliases} {o.uid}"))
+    return Choice(o.uid, "organ", f"Cơ quan: {o.name}", fold(f"{o.name} {aliases}"))
 
 
 def choices(kinds: Sequence[str] = ("document", "organ")) -> list[Choice]:

@@ -1,0 +1,218 @@
+"""The one glossary: every word a user reads for a code the program uses — statuses, roles, relationships, kinds
+and levels of organs, result columns — so each thing has one Vietnamese name on every page, report and message.
+
+Pages, reports and messages look a code up here instead of writing their own words; a test walks the app and
+fails on any English word or internal code that reaches the screen. A code not listed is shown as it is (a
+typo in a code then shows, instead of being hidden by a guess).
+
+>>> term("IMPLEMENTS"), term("lead"), term("missing"), term("deadline_text")
+('thực hiện', 'chủ trì', 'Chưa ban hành (đã quá hạn)', 'Thời hạn (nguyên văn)')
+>>> term("chưa có trong từ điển")
+'chưa có trong từ điển'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = [
+    "COLUMNS",
+    "DOCUMENT_STATUS",
+    "GROUP_STATUS",
+    "LEVELS",
+    "ORGAN_KINDS",
+    "RELATIONS",
+    "ROLES",
+    "SUBPLAN_STATUS",
+    "TERMS",
+    "group_status",
+    "term",
+]
+
+# One name per thing (the words the pages, tables and the guide use).
+TERMS: dict[str, str] = {
+    "cited": "chỉ được dẫn chiếu",  # never "chỉ dẫn chiếu"
+    "deadline": "Thời hạn",  # never "Hạn"
+    "ordering_document": "Văn bản giao",  # the document that gave an order; never "Văn bản yêu cầu"
+    "subplan": "Kế hoạch của đơn vị cấp dưới",  # never "Kế hoạch phải xây dựng" / "Yêu cầu xây dựng kế hoạch"
+    "console": "Truy vấn tự do (chỉ đọc)",  # never "Bảng điều khiển": it reads as "dashboard"
+    "store_local": "máy này",
+    "store_server": "máy chủ",
+}
+
+# Audit status of one unit ordered to issue a sub-plan (reports.subplans.SubplanStatus values).
+SUBPLAN_STATUS: dict[str, str] = {
+    "on_time": "Đúng hạn",
+    "late": "Chậm",
+    "missing": "Chưa ban hành (đã quá hạn)",
+    "not_yet_due": "Chưa đến hạn",
+    "issued": "Đã ban hành",
+    "not_found": "Chưa thấy (không quy định thời hạn)",
+    "units_not_listed": "Chưa kiểm tra được (chưa có danh sách đơn vị)",
+}
+
+# The four groups a leader reads a cascade by (the cascade picture's groups and the compliance matrix).
+GROUP_STATUS: dict[str, str] = {
+    "on_time": "đúng hạn",
+    "late": "chậm",
+    "missing": "chưa ban hành",
+    "pending": "chưa đến hạn",
+    "unverified": "chưa xác minh",
+}
+_TO_GROUP = {
+    "on_time": "on_time",
+    "issued": "on_time",
+    "late": "late",
+    "missing": "missing",
+    "not_found": "missing",
+    "not_yet_due": "pending",
+    "units_not_listed": "unverified",
+    "unresolved": "unverified",
+}
+
+DOCUMENT_STATUS: dict[str, str] = {"loaded": "đã nạp", "cited": "chỉ được dẫn chiếu"}
+
+ROLES: dict[str, str] = {"lead": "chủ trì", "coordinate": "phối hợp"}
+
+RELATIONS: dict[str, str] = {
+    "IMPLEMENTS": "thực hiện",
+    "CITES": "dẫn chiếu",
+    "ISSUED_BY": "ban hành bởi",
+    "REQUIRES_SUBPLAN": "giao xây dựng kế hoạch",
+    "ASSIGNED_TO": "giao nhiệm vụ cho",
+    "REPORTS_TO": "báo cáo",
+    "SENT_TO": "gửi đến",
+    "SIGNED_BY": "ký",
+    "RECEIVED_BY": "văn bản đến",
+    "HAS_SECTION": "có mục",
+    "HAS_TASK": "có nhiệm vụ",
+    "DERIVED_FROM": "cụ thể hóa",
+    "PART_OF": "thuộc",
+    "MEMBER_OF": "thành viên của",
+    "SUCCEEDED_BY": "được kế thừa bởi",
+}
+
+LEVELS: dict[str, str] = {
+    "central": "Trung ương",
+    "province": "cấp tỉnh",
+    "district": "cấp huyện",
+    "commune": "cấp xã",
+    "grassroots": "cơ sở",
+}
+
+ORGAN_KINDS: dict[str, str] = {
+    "agency": "cơ quan chuyên môn",
+    "bloc_committee": "đảng ủy khối",
+    "commission": "ban của cấp ủy",
+    "council": "hội đồng nhân dân",
+    "court": "tòa án",
+    "executive": "ủy ban nhân dân",
+    "front": "mặt trận tổ quốc",
+    "mass_org": "đoàn thể",
+    "media": "cơ quan báo chí",
+    "ministry": "bộ, ngành",
+    "office": "văn phòng",
+    "office_holder": "chức danh",
+    "party_affairs_committee": "ban cán sự đảng",
+    "party_committee": "cấp ủy",
+    "party_delegation": "đảng đoàn",
+    "police": "công an",
+    "politburo": "Bộ Chính trị",
+    "procuracy": "viện kiểm sát",
+    "secretariat": "Ban Bí thư",
+    "standing_board": "thường trực",
+    "standing_committee": "ban thường vụ",
+    "state_body": "cơ quan nhà nước",
+    "steering_committee": "ban chỉ đạo",
+    "collective": "tập thể đơn vị",
+    "unresolved": "chưa xác định",
+    "organ": "cơ quan",
+}
+
+TASK_KINDS: dict[str, str] = {
+    "task": "nhiệm vụ",
+    "purpose": "mục đích, yêu cầu",
+    "organisation": "tổ chức thực hiện",
+}
+
+# Result columns of the saved queries and the console (``RETURN … AS name``).
+COLUMNS: dict[str, str] = {
+    "addressed_to": "Gửi đến",
+    "carried": "Số lần được cụ thể hóa",
+    "cascade_parent": "Văn bản cấp trên trực tiếp",
+    "child": "Văn bản cấp dưới",
+    "cited_by": "Được dẫn chiếu bởi",
+    "cited_dates": "Ngày theo trích dẫn",
+    "date": "Ngày",
+    "deadline": "Thời hạn",
+    "deadline_text": "Thời hạn (nguyên văn)",
+    "depth": "Cấp",
+    "document": "Văn bản",
+    "found": "Đã tìm thấy",
+    "issued_by": "Cơ quan ban hành",
+    "issuer": "Cơ quan ban hành",
+    "issuer_as_cited": "Cơ quan ban hành (theo trích dẫn)",
+    "kind": "Loại",
+    "lead": "Chủ trì",
+    "mentions": "Số lần được nhắc",
+    "name": "Tên",
+    "organ": "Cơ quan",
+    "overdue": "Quá hạn",
+    "own_date": "Ngày ghi trên văn bản",
+    "own_date_source": "Nguồn của ngày",
+    "paragraph": "Mục",
+    "parent": "Văn bản cấp trên",
+    "path": "Mục",
+    "plan": "Văn bản giao",
+    "plan_uid": "Văn bản giao",
+    "purpose": "Mục đích",
+    "recorded_conflicts": "Mâu thuẫn đã ghi nhận",
+    "recurrence": "Định kỳ",
+    "relations": "Quan hệ",
+    "role": "Vai trò",
+    "root_symbol": "Văn bản đầu chuỗi",
+    "scope": "Địa bàn",
+    "seen_at": "Xuất hiện tại",
+    "src": "Nguồn",
+    "status": "Tình trạng",
+    "sub": "Kế hoạch của đơn vị cấp dưới",
+    "subplan": "Kế hoạch của đơn vị cấp dưới",
+    "subplan_date": "Ngày ban hành",
+    "subplan_uid": "Kế hoạch của đơn vị cấp dưới",
+    "subplans_found": "Số kế hoạch tìm thấy",
+    "symbol": "Số, ký hiệu",
+    "text": "Nội dung",
+    "times_cited": "Số lần được dẫn chiếu",
+    "title": "Trích yếu",
+    "type": "Loại văn bản",
+    "uid": "Văn bản",
+    "unit": "Đơn vị",
+    "unit_kind": "Loại đơn vị",
+    "unit_uid": "Đơn vị",
+    "via_group": "Giao qua nhóm",
+}
+
+_ALL: tuple[Mapping[str, str], ...] = (
+    RELATIONS,
+    ROLES,
+    SUBPLAN_STATUS,
+    DOCUMENT_STATUS,
+    LEVELS,
+    ORGAN_KINDS,
+    TASK_KINDS,
+    COLUMNS,
+)
+
+
+def term(code: str) -> str:
+    """The Vietnamese word for a code (a relationship, role, status, kind, level or column); else the code."""
+    for table in _ALL:
+        if code in table:
+            return table[code]
+    return code
+
+
+def group_status(status: str | None) -> str:
+    """The group key (``on_time``, ``late``, ``missing``, ``pending``, ``unverified``) of an audit status;
+    a unit the audit has not judged is ``missing`` (it was ordered and nothing was found)."""
+    return _TO_GROUP.get(status or "missing", "unverified")
