@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   := data/documents
 
-.PHONY: run test check lint layers typecheck load chromium clean bench-parse
+.PHONY: run test check lint layers typecheck load chromium graphviz clean bench-parse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 ## Load data/ into the embedded store and start the app on http://localhost:8501
-run: $(VENV)/.runtime load
+run: $(VENV)/.runtime graphviz load
 	$(BIN)/streamlit run app.py --server.port 8501
 
 load: $(VENV)/.runtime
@@ -34,8 +34,12 @@ SIZES ?= 1000,10000,50000
 bench: $(VENV)/.dev chromium
 	$(BIN)/python -m bench.run --sizes $(SIZES)
 
+## Debian's Graphviz: the cascade picture's layout and its PNG/SVG/PDF export (offline)
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; }
+
 ## The whole suite: unit, store contract (FalkorDB and ArcadeDB over Bolt), app and browser tests
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev chromium graphviz
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev

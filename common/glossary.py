@@ -13,12 +13,14 @@ typo in a code then shows, instead of being hidden by a guess).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 __all__ = [
     "COLUMNS",
     "DOCUMENT_STATUS",
     "GROUP_STATUS",
+    "LABELS",
     "LEVELS",
     "ORGAN_KINDS",
     "RELATIONS",
@@ -27,6 +29,8 @@ __all__ = [
     "TERMS",
     "group_status",
     "term",
+    "value_term",
+    "vi_message",
 ]
 
 # One name per thing (the words the pages, tables and the guide use).
@@ -192,6 +196,20 @@ COLUMNS: dict[str, str] = {
     "via_group": "Giao qua nhóm",
 }
 
+# Node labels of the graph.
+LABELS: dict[str, str] = {
+    "Document": "Văn bản",
+    "Resolution": "Nghị quyết",
+    "Plan": "Kế hoạch",
+    "Organ": "Cơ quan",
+    "OrganGroup": "Nhóm cơ quan",
+    "Task": "Nhiệm vụ",
+    "Section": "Mục",
+    "Person": "Người ký",
+}
+
+_VALUES: tuple[Mapping[str, str], ...] = (ROLES, SUBPLAN_STATUS, DOCUMENT_STATUS, RELATIONS, TASK_KINDS, LEVELS)
+
 _ALL: tuple[Mapping[str, str], ...] = (
     RELATIONS,
     ROLES,
@@ -212,7 +230,49 @@ def term(code: str) -> str:
     return code
 
 
+def value_term(value: str) -> str:
+    """A value in a result cell (``lead``, ``missing``, ``IMPLEMENTS``) in Vietnamese; other text unchanged."""
+    for table in _VALUES:
+        if value in table:
+            return table[value]
+    return value
+
+
 def group_status(status: str | None) -> str:
     """The group key (``on_time``, ``late``, ``missing``, ``pending``, ``unverified``) of an audit status;
     a unit the audit has not judged is ``missing`` (it was ordered and nothing was found)."""
     return _TO_GROUP.get(status or "missing", "unverified")
+
+
+# The loaders' and stores' reasons (written in English for logs and the CLI) as the app says them.
+MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), words)
+    for pattern, words in (
+        (r"^empty file", "tệp rỗng (không có chữ nào)"),
+        (r"^binary file", "tệp nhị phân, không phải văn bản"),
+        (r"^cannot decode", "không đọc được bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258)"),
+        (r"^cannot read \.docx", "không đọc được tệp .docx (không phải tài liệu Word hợp lệ)"),
+        (r"^cannot read \.pdf", "không đọc được tệp .pdf"),
+        (r"^encrypted PDF", "tệp PDF có mật khẩu: không đọc được"),
+        (r"^file too large: (?P<a>[\d.]+) MB \(limit (?P<b>\d+) MB\)", "tệp quá lớn: {a} MB (tối đa {b} MB)"),
+        (r"^no text layer", "tệp PDF không có lớp chữ (cần nhận dạng chữ OCR trước)"),
+        (r"^too much text", "văn bản quá dài"),
+        (r"^unsupported file type", "định dạng tệp không được hỗ trợ"),
+        (r"^no such file", "không tìm thấy tệp"),
+        (r"^not a file", "không phải một tệp"),
+        (r"^blank number", "văn bản không có số, ký hiệu"),
+        (r"^no document .* in the store", "không có văn bản này trong kho"),
+    )
+)
+
+
+def vi_message(reason: str) -> str:
+    """A loader's or store's reason in Vietnamese (unchanged when it is not one the glossary knows).
+
+    >>> vi_message("binary file (NUL bytes), not text"), vi_message("file too large: 12.5 MB (limit 10 MB)")
+    ('tệp nhị phân, không phải văn bản', 'tệp quá lớn: 12.5 MB (tối đa 10 MB)')
+    """
+    for pattern, words in MESSAGES:
+        if match := pattern.search(reason.strip()):
+            return words.format(**match.groupdict())
+    return reason

@@ -1,9 +1,8 @@
 // title: Chuỗi văn bản triển khai dưới một văn bản
-// description: Every document that carries out the given document, directly or through intermediate plans
-//   (chains of IMPLEMENTS), with its depth in the cascade (the longest chain down to the root: 27-NQ/TW → 11-KH/TW
-//   → 60-KH/TU → 80-KH/ĐUK gives 1, 2, 3), its issuer and date, whether its text is loaded or only cited, and the
-//   document it names as its direct parent.
-// params: document (symbol, the root: a symbol such as 27-NQ/TW or a document uid)
+// description: Mọi văn bản triển khai văn bản đã chọn, trực tiếp hoặc qua các kế hoạch trung gian (chuỗi quan hệ
+//   "thực hiện"), với cấp trong chuỗi (chuỗi dài nhất tới văn bản gốc: 27-NQ/TW → 11-KH/TW → 60-KH/TU → 80-KH/ĐUK
+//   cho 1, 2, 3), cơ quan ban hành và ngày, văn bản đã nạp hay chỉ được dẫn chiếu, và văn bản cấp trên trực tiếp.
+// params: document (symbol, văn bản gốc: số, ký hiệu như 27-NQ/TW)
 MATCH (root:Document {uid: $document})
 MATCH chain = (d:Document)-[:IMPLEMENTS*1..8]->(root)
 WITH root, d, max(length(chain)) AS depth

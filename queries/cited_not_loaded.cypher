@@ -1,6 +1,7 @@
 // title: Văn bản được dẫn chiếu nhưng chưa có trong kho
-// description: Documents known only from citations in loaded documents (status cited): the cascade stops or has
-//   a gap there until their text is loaded. With the date and issuer as cited, and which documents cite them.
+// description: Văn bản chỉ được biết qua trích dẫn trong các văn bản đã nạp (chỉ được dẫn chiếu): chuỗi văn bản
+//   dừng hoặc có khoảng trống ở đó cho tới khi nạp nội dung. Kèm ngày và cơ quan ban hành theo trích dẫn, và các
+//   văn bản đã dẫn chiếu.
 // params: none
 MATCH (d:Document)
 WHERE d.status = 'cited'

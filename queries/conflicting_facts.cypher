@@ -1,7 +1,7 @@
 // title: Thông tin mâu thuẫn về ngày ban hành
-// description: Documents cited with different dates, or cited with a date that differs from their own: one of
-//   the sources has a typo or two documents share a symbol. With the document's own date and where it came
-//   from, the dates cited, the citing documents, and the conflicts the link pass recorded on the document.
+// description: Văn bản được dẫn chiếu với các ngày khác nhau, hoặc với ngày khác ngày ghi trên văn bản: một nguồn
+//   ghi nhầm, hoặc hai văn bản trùng số, ký hiệu. Kèm ngày ghi trên văn bản và nguồn của ngày đó, các ngày theo
+//   trích dẫn, các văn bản dẫn chiếu và các mâu thuẫn đã ghi nhận khi liên kết.
 // params: none
 MATCH (c:Document)-[r:IMPLEMENTS|CITES]->(d:Document)
 WHERE r.date IS NOT NULL

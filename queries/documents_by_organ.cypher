@@ -1,8 +1,8 @@
 // title: Văn bản theo cơ quan ban hành
-// description: Documents issued by an organ or by one of its parts, at any depth (a document of the Ban Thường vụ
-//   Đảng ủy Khối counts for the Đảng ủy Khối and for the Tỉnh ủy), newest last. The organ is matched by a piece of its canonical name, any case,
-//   with its diacritics, or by its uid.
-// params: organ (string, part of the organ's name or its uid, e.g. Đảng ủy Khối)
+// description: Văn bản do một cơ quan hoặc bộ phận của cơ quan đó ban hành (văn bản của Ban Thường vụ Đảng ủy Khối
+//   được tính cho Đảng ủy Khối), cũ trước mới sau. Cơ quan được tìm theo một phần tên chuẩn, không phân biệt
+//   chữ hoa, có dấu.
+// params: organ (string, một phần tên cơ quan, ví dụ Đảng ủy Khối)
 MATCH (d:Document)-[:ISSUED_BY]->(issuer:Organ)-[:PART_OF*0..3]->(o:Organ)
 WHERE toLower(o.name) CONTAINS toLower($organ) OR o.uid = $organ
 RETURN DISTINCT o.name AS organ, d.symbol AS symbol, d.type_name AS type, d.date AS date, d.title AS title,

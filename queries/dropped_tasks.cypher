@@ -1,10 +1,9 @@
 // title: Nhiệm vụ của văn bản cấp trên chưa được văn bản cấp dưới cụ thể hóa
-// description: Tasks of a parent document that no paragraph of a child document carries down (no DERIVED_FROM
-//   edge from a child task), with the organ the task was addressed to when it sits under an organ's heading
-//   (such tasks are that organ's, not necessarily the child's).
-// params: parent (symbol, the parent document: a symbol such as 60-KH/TU or a uid),
-//   child (symbol, the child document: a symbol such as 80-KH/ĐUK or a uid),
-//   kind (string, task kind to check: task, purpose, organisation or all, default task)
+// description: Nhiệm vụ của văn bản cấp trên mà không đoạn nào của văn bản cấp dưới cụ thể hóa, kèm cơ quan được
+//   giao khi nhiệm vụ nằm dưới tên một cơ quan (nhiệm vụ đó là của cơ quan ấy, không hẳn của văn bản cấp dưới).
+// params: parent (symbol, văn bản cấp trên: số, ký hiệu như 60-KH/TU),
+//   child (symbol, văn bản cấp dưới: số, ký hiệu như 80-KH/ĐUK),
+//   kind (string, loại nhiệm vụ cần xét: task là nhiệm vụ, purpose là mục đích yêu cầu, organisation là tổ chức thực hiện, all là tất cả, default task)
 MATCH (pd:Document {uid: $parent}), (cd:Document {uid: $child})
 MATCH (pt:Task {owner: $parent})
 WHERE pt.kind = $kind OR $kind = 'all'

@@ -1,9 +1,8 @@
 // title: Nhiệm vụ được giao cho cơ quan và thời hạn
-// description: Tasks assigned to an organ (as lead or as coordinating organ), with the document and paragraph,
-//   the deadline as a date and as printed, the recurrence, and whether the deadline has passed on the chosen
-//   date (recurring tasks are never overdue).
-// params: organ (string, part of the organ's name or its uid, e.g. Ban Nội chính),
-//   as_of (date, the day the deadlines are judged on, default today)
+// description: Nhiệm vụ giao cho một cơ quan (chủ trì hoặc phối hợp), kèm văn bản và mục, thời hạn (ngày và
+//   nguyên văn), tính định kỳ, và đã quá hạn hay chưa tính đến ngày chọn (nhiệm vụ thường xuyên không bao giờ quá hạn).
+// params: organ (string, một phần tên cơ quan, ví dụ Ban Nội chính),
+//   as_of (date, ngày xét thời hạn, default today)
 MATCH (t:Task)-[a:ASSIGNED_TO]->(o:Organ)
 WHERE toLower(o.name) CONTAINS toLower($organ) OR o.uid = $organ
 MATCH (d:Document {uid: t.owner})

@@ -1,8 +1,8 @@
 // title: Nhiệm vụ quá hạn
-// description: Tasks whose deadline passed before the chosen date and that do not recur (a recurring task such
-//   as "thực hiện thường xuyên" is never overdue), with the document, paragraph and lead organs. The graph holds
-//   no report documents against tasks yet, so every such task is listed.
-// params: as_of (date, the day the deadlines are judged on, default today)
+// description: Nhiệm vụ có thời hạn trước ngày chọn và không định kỳ (nhiệm vụ "thực hiện thường xuyên" không bao
+//   giờ quá hạn), kèm văn bản, mục và cơ quan chủ trì. Kho chưa có văn bản báo cáo kết quả, nên mọi nhiệm vụ như
+//   vậy đều được liệt kê.
+// params: as_of (date, ngày xét thời hạn, default today)
 MATCH (t:Task)
 WHERE t.deadline IS NOT NULL AND t.deadline < $as_of AND t.recurrence IS NULL
 MATCH (d:Document {uid: t.owner})

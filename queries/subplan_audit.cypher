@@ -1,13 +1,13 @@
 // title: Kiểm tra việc ban hành kế hoạch của đơn vị cấp dưới
-// description: Units a plan ordered to issue their own plan (one row per unit, groups already expanded), with
-//   the sub-plan found and its status on the chosen date. A sub-plan is a loaded document that IMPLEMENTS the
-//   plan and is issued by the unit or one of its parts (its Ban Thường vụ), or, for a group, by a member; the
-//   earliest one dated on or before the audit date counts. Status: on_time, late, missing (deadline passed and
-//   none found), not_yet_due, issued (found, no deadline or no date to judge it by), not_found (none, and no
-//   deadline), units_not_listed (a collective the gazetteer cannot list unit by unit). A unit that did not exist
-//   while the order ran (valid_from after the deadline, or valid_to before the plan) is left out.
-// params: plan (symbol, the ordering plan: a symbol such as 60-KH/TU or a document uid),
-//   as_of (date, the audit date, default today)
+// description: Đơn vị được một kế hoạch giao xây dựng kế hoạch của mình (mỗi đơn vị một dòng, các nhóm đã được
+//   tách ra), kèm kế hoạch tìm thấy và tình trạng tính đến ngày chọn. Kế hoạch của đơn vị là văn bản đã nạp thực
+//   hiện kế hoạch giao và do đơn vị, một bộ phận của đơn vị (Ban Thường vụ) hoặc một thành viên của nhóm ban hành;
+//   tính văn bản sớm nhất có ngày không muộn hơn ngày xét. Tình trạng (mã): on_time đúng hạn, late chậm, missing
+//   chưa ban hành (đã quá hạn), not_yet_due chưa đến hạn, issued đã ban hành (không có thời hạn để đối chiếu),
+//   not_found chưa thấy (không quy định thời hạn), units_not_listed chưa xác minh (chưa có danh sách đơn vị).
+//   Đơn vị không tồn tại trong thời gian thực hiện yêu cầu thì không được liệt kê.
+// params: plan (symbol, văn bản giao: số, ký hiệu như 60-KH/TU),
+//   as_of (date, ngày xét, default today)
 MATCH (p:Document {uid: $plan})
 MATCH (p)-[r:REQUIRES_SUBPLAN]->(u)
 WHERE (u.valid_from IS NULL OR u.valid_from <= coalesce(r.deadline, p.date, u.valid_from))

@@ -1,7 +1,6 @@
 // title: Cơ quan chưa xác định được trong danh mục
-// description: Organ names seen in the documents that the gazetteer does not know (resolved = false), with how
-//   often and as what (issuer, assignee, recipient…) they occur and where (document, or document and line): the
-//   review list for whoever maintains data/organs/.
+// description: Tên cơ quan xuất hiện trong văn bản mà danh mục cơ quan chưa có, kèm số lần và vai trò (ban hành,
+//   được giao, nơi nhận…) và nơi xuất hiện (văn bản, dòng): danh sách để người quản lý danh mục data/organs/ rà soát.
 // params: none
 MATCH (o:Organ)
 WHERE o.resolved = false

@@ -182,7 +182,7 @@ def test_cli_lists_the_queries_with_their_parameters(capsys: pytest.CaptureFixtu
     assert main(["list"]) == 0
     out = capsys.readouterr().out
     assert "subplan_audit: Kiểm tra việc ban hành kế hoạch của đơn vị cấp dưới" in out
-    assert "--param as_of=…  (date; the audit date; default today)" in out
+    assert "--param as_of=…  (date; ngày xét; default today)" in out
     assert "PROBLEMS" not in out
 
 

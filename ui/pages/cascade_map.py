@@ -21,8 +21,7 @@ from ui.views.search import Choice
 PICTURE_PX = 540  # the picture's height: with the title and tabs above it, it fits a 1366×768 screen
 # the hidden box a click in the picture writes into; less space above the title, so the picture comes first
 _PAGE_CSS = (
-    "<style>.st-key-cascade_click{display:none}"
-    "[data-testid=stMainBlockContainer]{padding-top:2.2rem}</style>"
+    "<style>.st-key-cascade_click{display:none}[data-testid=stMainBlockContainer]{padding-top:2.2rem}</style>"
 )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from common.glossary import COLUMNS, TERMS
 from queries.catalog import Param, SavedQuery
 from reports.model import Report, Table
 from ui.components.report_view import show_report
@@ -31,7 +32,7 @@ LIMIT 25"""
 
 def _field(query: SavedQuery, param: Param, symbols: list[str]) -> Any:
     key = f"saved_{query.name}_{param.name}"
-    label = f"{param.name} — {param.description}" if param.description else param.name
+    label = param.description or COLUMNS.get(param.name, param.name)
     default = param.default_value()
     if param.type == "date":
         return st.date_input(
@@ -66,7 +67,7 @@ def _saved() -> None:
 
 def _console() -> None:
     st.caption(
-        "Bảng điều khiển chỉ đọc: truy vấn ghi dữ liệu (CREATE, MERGE, SET, DELETE…) bị từ chối; "
+        "Truy vấn tự do, chỉ đọc: truy vấn ghi dữ liệu (CREATE, MERGE, SET, DELETE…) bị từ chối; "
         "truy vấn chạy quá thời gian cho phép bị dừng; kết quả bị cắt ở số dòng tối đa."
     )
     cypher = st.text_area("Câu lệnh Cypher", _EXAMPLE, height=160, key="console_text")
@@ -97,7 +98,7 @@ def _show(result: QueryResult, title: str, key: str) -> None:
 
 def render() -> None:
     st.title("Truy vấn Cypher")
-    saved, free = st.tabs(["Truy vấn có sẵn", "Bảng điều khiển (chỉ đọc)"])
+    saved, free = st.tabs(["Truy vấn có sẵn", TERMS["console"]])
     with saved:
         _saved()
     with free:

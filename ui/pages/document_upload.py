@@ -10,6 +10,20 @@ from ui.views.document_upload import ACCEPTED_TEXT, ACCEPTED_TYPES, Preview, loa
 
 _FIELDS = {"field": "Thông tin", "value": "Giá trị"}
 
+# Streamlit's uploader has no option for its own words ("Drag and drop files here", "Browse files", "Limit
+# 200MB per file"): CSS hides them and writes Vietnamese in their place. The button keeps its English name for
+# screen readers (its aria-label cannot be changed from Python).
+_UPLOADER_CSS = """<style>
+[data-testid=stFileUploaderDropzoneInstructions] span, [data-testid=stFileUploaderDropzoneInstructions] small
+  {font-size:0 !important}
+[data-testid=stFileUploaderDropzoneInstructions] > div::before
+  {content:"Kéo thả tệp vào đây"; font-size:14px; display:block}
+[data-testid=stFileUploaderDropzoneInstructions] > div::after
+  {content:"Mỗi tệp tối đa 200 MB · .txt .md .docx .pdf"; font-size:12px; color:#808495; display:block}
+[data-testid=stFileUploaderDropzone] button {font-size:0 !important}
+[data-testid=stFileUploaderDropzone] button::after {content:"Chọn tệp"; font-size:14px}
+</style>"""
+
 
 def _show_preview(preview: Preview) -> None:
     with st.expander(f"{preview.name}", expanded=True):
@@ -30,7 +44,6 @@ def _load(files: list[tuple[str, bytes]]) -> None:
     columns = {
         "name": "Tệp",
         "symbol": "Số, ký hiệu",
-        "uid": "Mã trong kho",
         "contents": "Nội dung",
         "warnings": "Cảnh báo",
         "result": "Kết quả",
@@ -47,8 +60,13 @@ def _load(files: list[tuple[str, bytes]]) -> None:
 def render() -> None:
     st.title("Nạp văn bản")
     st.caption(f"Tải lên tệp {ACCEPTED_TEXT}; kiểm tra nội dung đọc được trước khi nạp vào kho.")
+    st.html(_UPLOADER_CSS)
     uploaded = st.file_uploader(
-        "Chọn tệp văn bản", type=ACCEPTED_TYPES, accept_multiple_files=True, key="upload_files"
+        "Chọn tệp văn bản",
+        type=ACCEPTED_TYPES,
+        accept_multiple_files=True,
+        key="upload_files",
+        help="Kéo thả tệp vào ô dưới đây hoặc bấm “Chọn tệp”; mỗi tệp tối đa 200 MB.",
     )
     if not uploaded:
         return

@@ -136,9 +136,7 @@ def _draw(tree: _Tree, mode: Mapping[str, int], pinned: set[str], opened: set[st
             gid = _group_uid(uid, tree.nodes[kid])
             plain = tree.nodes[kid].kind in GROUP_KINDS or group_key(tree.nodes[kid]) == "organ"
             free = (
-                kid in pinned
-                or (gid in opened and level < 2)
-                or (level == 0 and (plain or len(kids) <= fold_at))
+                kid in pinned or (gid in opened and level < 2) or (level == 0 and (plain or len(kids) <= fold_at))
             )
             if free:
                 shown.append(kid)

@@ -7,16 +7,19 @@ query was refused or failed, said clearly; the nodes and edges in a result, foun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from common.errors import DirectiveGraphError
+from common.glossary import COLUMNS, LABELS, term, value_term
 from graph.console import ConsoleAnswer, run_console
 from graph.store import GraphStore
 from queries.catalog import SavedQuery, list_queries
 from ui.components.graph_picture import GEdge, GNode, render_html
 from ui.store import TIMEOUT_MS, store
 from ui.views.graph_nodes import node_from_row
+from ui.views.rows import vi_date
 from ui.views.search import documents
 
 __all__ = [
@@ -39,6 +42,7 @@ ROW_CAP = 1000
 
 #: A console answer: rows, or one Vietnamese line saying why not (see ``graph.console``).
 QueryResult = ConsoleAnswer
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def run_read(
@@ -101,16 +105,25 @@ def graph_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[GNode], lis
 
 
 def flat_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Rows a table can show: a node as its name or symbol, an edge as its type, other values as they are."""
-    return [{k: _flat(v) for k, v in row.items()} for row in rows]
+    """Rows a table can show, in Vietnamese: columns named by the glossary (internal ids left out), a node as its
+    name or symbol, an edge as its relationship, codes (``lead``, ``missing``) and ISO dates in words."""
+    return [{COLUMNS.get(k, k): _flat(v) for k, v in row.items() if not _internal(k)} for row in rows]
+
+
+def _internal(column: str) -> bool:
+    """Internal ids and provenance keys: the document's number and date say the same to a reader."""
+    return column == "uid" or column.endswith("_uid") or column in {"src", "_id"}
 
 
 def _flat(value: Any) -> Any:
     if is_node(value):
-        name = value.get("symbol") or value.get("name") or value.get("path") or value.get("uid")
-        return f"({':'.join(value['_labels'])}) {name}"
+        name = value.get("symbol") or value.get("name") or value.get("path") or ""
+        kinds = [LABELS.get(x, x) for x in value["_labels"]]
+        return f"{kinds[-1] if kinds else 'Nút'}: {name}".strip()
     if is_edge(value):
-        return f"[:{value['_type']}]"
+        return term(str(value["_type"]))
+    if isinstance(value, str):
+        return vi_date(value) if _ISO_DATE.match(value) else value_term(value)
     if isinstance(value, list | tuple):
         return ", ".join(str(_flat(v)) for v in value)
     if isinstance(value, Mapping):

@@ -18,6 +18,7 @@ from typing import Any
 
 import streamlit as st
 
+from common.glossary import vi_message
 from common.settings import settings
 from graph.ingest import LoadResult, load_file
 from graph.link import relink
@@ -114,7 +115,8 @@ class LoadedFile:
     @classmethod
     def of(cls, result: LoadResult) -> LoadedFile:
         contents = ", ".join(f"{n} {_COUNTS_VI.get(k, k)}" for k, n in result.counts.items())
-        return cls(result.path, result.symbol, result.uid, contents, len(result.warnings), result.error)
+        error = vi_message(result.error) if result.error else None
+        return cls(result.path, result.symbol, result.uid, contents, len(result.warnings), error)
 
 
 def upload_dir() -> Path:
@@ -150,7 +152,7 @@ def preview(name: str, data: bytes) -> Preview:
 
 def _message(exc: Exception) -> str:
     reason = getattr(exc, "reason", None)
-    return str(reason or exc) or type(exc).__name__
+    return vi_message(str(reason or exc)) or "lỗi không rõ nguyên nhân"
 
 
 def save_upload(name: str, data: bytes, folder: Path) -> Path:
