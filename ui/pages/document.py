@@ -24,7 +24,6 @@ def _header(facts: DocumentFacts) -> None:
         ("Cơ quan ban hành", "; ".join(facts.issuers)),
         ("Người ký", "; ".join(s.text for s in facts.signers)),
         ("Dấu văn bản đến", "; ".join(r.text for r in facts.received)),
-        ("Mã trong kho", facts.uid),
     ]
     shown = [{"field": k, "value": v} for k, v in rows if v]
     show_table(frame(shown, {"field": "Thông tin", "value": "Giá trị"}))
@@ -67,8 +66,8 @@ def _tasks(view: DocumentView) -> None:
 def _orders(view: DocumentView) -> None:
     columns = {
         "unit": "Đơn vị phải xây dựng kế hoạch",
-        "deadline_vi": "Hạn",
-        "deadline_text": "Nguyên văn",
+        "deadline_vi": "Thời hạn",
+        "deadline_text": "Thời hạn (nguyên văn)",
         "via_group": "Theo nhóm",
         "task_path": "Mục",
     }
@@ -113,7 +112,7 @@ def render() -> None:
         return
     _header(view.facts)
     _cascade(view)
-    tabs = st.tabs(["Nhiệm vụ", "Mục", "Yêu cầu kế hoạch và nơi nhận", "Văn bản gốc"])
+    tabs = st.tabs(["Nhiệm vụ", "Mục", "Giao xây dựng kế hoạch và nơi nhận", "Văn bản gốc"])
     with tabs[0]:
         _tasks(view)
     with tabs[1]:

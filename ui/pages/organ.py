@@ -31,10 +31,10 @@ def _tasks(view: OrganView) -> None:
 
 
 def _subplans(view: OrganView) -> None:
-    st.caption("Kế hoạch phải xây dựng (theo yêu cầu của văn bản cấp trên)")
+    st.caption("Kế hoạch của đơn vị cấp dưới (theo văn bản giao của cấp trên)")
     columns = {
-        "plan": "Văn bản yêu cầu",
-        "deadline_vi": "Hạn",
+        "plan": "Văn bản giao",
+        "deadline_vi": "Thời hạn",
         "deadline_text": "Nguyên văn",
         "status": "Tình trạng",
     }
@@ -62,13 +62,15 @@ def render() -> None:
         st.error("Không tìm thấy cơ quan này trong kho.")
         return
     _facts(view.facts)
-    tabs = st.tabs(["Nhiệm vụ được giao", "Kế hoạch phải xây dựng và đã ban hành", "Vị trí trong tổ chức"])
+    tabs = st.tabs(
+        ["Nhiệm vụ được giao", "Kế hoạch của đơn vị cấp dưới và văn bản đã ban hành", "Vị trí trong tổ chức"]
+    )
     with tabs[0]:
         _tasks(view)
     with tabs[1]:
         _subplans(view)
     with tabs[2]:
-        show_table(frame(view.tree, {"relation": "Quan hệ", "name": "Cơ quan / nhóm", "date": "Từ ngày"}))
+        show_table(frame(view.tree, {"relation": "Quan hệ", "name": "Cơ quan / nhóm", "date_vi": "Từ ngày"}))
     if st.button("Xem trên sơ đồ chỉ đạo", key="organ_to_cascade"):
         goto("cascade_map", cascade=chosen.uid)
 

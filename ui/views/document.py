@@ -14,7 +14,7 @@ from graph.store import GraphStore
 from loaders.errors import LoadError
 from loaders.reading import read as read_source
 from ui.store import Generation, generation, store
-from ui.views.rows import from_row, line_of, vi_date
+from ui.views.rows import from_row, line_of, source_words, vi_date
 
 __all__ = [
     "DocumentFacts",
@@ -86,7 +86,7 @@ class DocumentFacts:
     def date_text(self) -> str:
         text = vi_date(self.date)
         if self.date_source:
-            text += f" ({self.date_source.replace('cited in ', 'theo trích dẫn trong ')})"
+            text += f" ({source_words(self.date_source)})"
         return text
 
 
@@ -115,7 +115,7 @@ class DocumentLink:
 
     @property
     def state(self) -> str:
-        return "chỉ dẫn chiếu" if self.status == "cited" else "đã nạp"
+        return "chỉ được dẫn chiếu" if self.status == "cited" else "đã nạp"
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,7 +88,7 @@ class Preview:
             ("Người ký", signer.get("name")),
             ("Thực hiện", ", ".join(c.get("number") or "?" for c in record.get("implements") or ())),
             ("Số mục / nhiệm vụ", f"{len(record.get('sections') or ())} / {len(record.get('tasks') or ())}"),
-            ("Yêu cầu xây dựng kế hoạch", len(record.get("subplan_requirements") or ())),
+            ("Giao xây dựng kế hoạch", len(record.get("subplan_requirements") or ())),
         ]
         return [(k, str(v)) for k, v in rows if v not in (None, "")]
 

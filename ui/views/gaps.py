@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 import streamlit as st
 
+from common.glossary import value_term
 from graph.store import GraphStore
 from loaders.text import slug
 from queries.catalog import get_query
@@ -17,7 +19,7 @@ from reports.coverage import coverage_document, coverage_report
 from reports.model import Report, Table
 from reports.subplans import audit_subplans, subplan_report
 from ui.store import TIMEOUT_MS, Generation, generation, store
-from ui.views.rows import from_row, vi_date
+from ui.views.rows import from_row, uid_words, vi_date
 
 __all__ = [
     "Gap",
@@ -102,7 +104,7 @@ _GAP_QUERIES: dict[Gap, tuple[str, str, dict[str, str]]] = {
     Gap.UNRESOLVED: (
         "unresolved_organs",
         "Cơ quan chưa xác định",
-        {"name": "Tên cơ quan (như trong văn bản)", "scope": "Phạm vi", "mentions": "Số lần nhắc",
+        {"name": "Tên cơ quan (như trong văn bản)", "mentions": "Số lần nhắc",
          "relations": "Quan hệ", "seen_at": "Gặp ở"},
     ),
 }  # fmt: skip
@@ -134,10 +136,21 @@ def read_implements_pairs(store: GraphStore, uids: Sequence[str] | None = None) 
     return [from_row(ImplementsPair, r) for r in rows]
 
 
+def _words(row: dict[str, Any]) -> dict[str, Any]:
+    """A row in the reader's words: relationship codes by the glossary, document uids as numbers and lines."""
+
+    def say(value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return [say(v) for v in value]
+        return uid_words(value_term(value)) if isinstance(value, str) else value
+
+    return {k: say(v) for k, v in row.items()}
+
+
 def read_gap_report(store: GraphStore, gap: Gap, as_of: date | None) -> Report:
     name, title, labels = _GAP_QUERIES[gap]
     values = {"as_of": as_of.isoformat()} if as_of else {}
-    rows = get_query(name).run(store, values, timeout_ms=TIMEOUT_MS)
+    rows = [_words(r) for r in get_query(name).run(store, values, timeout_ms=TIMEOUT_MS)]
     return Report.of_table(Table.from_records(title, rows, list(labels), labels), as_of=as_of)
 
 

@@ -116,6 +116,10 @@ class OrganLink:
     date: str | None
 
     @property
+    def date_vi(self) -> str:
+        return vi_date(self.date)
+
+    @property
     def relation(self) -> str:
         rel = _REL_VI.get(self.rel, self.rel)
         return rel if self.direction == "up" else f"bên dưới ({rel})"

@@ -69,8 +69,13 @@ def read_counts(store: GraphStore) -> Counts:
     for row in store.read("MATCH (d:Document) RETURN d.status AS status, count(d) AS n"):
         status = str(row["status"] or "loaded")
         by_status[status] = by_status.get(status, 0) + int(row["n"])
+    # the organs the documents name (issuer, assignee, recipient, ordered unit…), not the whole gazetteer
     organ_row = store.read(
-        "MATCH (o:Organ) RETURN count(o) AS n, sum(CASE WHEN o.resolved = false THEN 1 ELSE 0 END) AS unresolved"
+        """
+        MATCH (x)-[]->(o:Organ) WHERE x:Document OR x:Task
+        WITH DISTINCT o
+        RETURN count(o) AS n, sum(CASE WHEN o.resolved = false THEN 1 ELSE 0 END) AS unresolved
+        """
     )[0]
     tasks = int(store.read("MATCH (t:Task) RETURN count(t) AS n")[0]["n"])
     return Counts(

@@ -18,12 +18,13 @@ Link(symbol=None, issuers=())
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from reports.model import format_date_vi, parse_iso_date
 
-__all__ = ["from_row", "line_of", "vi_date"]
+__all__ = ["from_row", "line_of", "source_words", "uid_words", "vi_date"]
 
 T = TypeVar("T")
 
@@ -52,6 +53,30 @@ def vi_date(value: Any) -> str:
     """ISO date → ``dd/mm/yyyy``; empty for nothing, unchanged when it is not a date."""
     parsed = parse_iso_date(value)
     return format_date_vi(parsed) if parsed else ("" if value is None else str(value))
+
+
+_UID = re.compile(r"(?P<scope>[a-z0-9-]+):(?P<symbol>[^\s:,;()]+):(?P<year>\d{4})(?::(?P<line>\d+))?")
+
+
+def uid_words(text: str) -> str:
+    """Every document uid in ``text`` as its number (and line): ``binh-dinh:60-KH/TU:2023:137`` →
+    ``60-KH/TU (2023), dòng 137``. Users read numbers and dates, never internal ids.
+
+    >>> uid_words("binh-dinh:60-KH/TU:2023:137; tw:27-NQ/TW:2022")
+    '60-KH/TU (2023), dòng 137; 27-NQ/TW (2022)'
+    """
+
+    def words(m: re.Match[str]) -> str:
+        out = f"{m['symbol']} ({m['year']})"
+        return out + (f", dòng {m['line']}" if m["line"] else "")
+
+    return _UID.sub(words, text)
+
+
+def source_words(source: str) -> str:
+    """Where a fact came from, in words: ``cited in binh-dinh:80-KH/ĐUK:2023`` → ``theo trích dẫn trong 80-KH/ĐUK
+    (2023)``."""
+    return uid_words(source.replace("cited in ", "theo trích dẫn trong "))
 
 
 def line_of(src: object) -> int | None:
