@@ -47,10 +47,13 @@ def _keep_known(key: str, options: Collection[str]) -> None:
 def _clicked_group() -> None:
     """A click on a group in the picture wrote its id into the hidden box: open that group (once)."""
     clicked = st.session_state.get("cascade_click")
-    if clicked:
+    if clicked and clicked.endswith("#tasks"):  # a document's folded tasks: show them one by one
+        shown = set(st.session_state.get("cascade_open", ()))
+        st.session_state["cascade_open"] = sorted(shown | {clicked.removesuffix("#tasks")})
+    elif clicked:
         opened = set(st.session_state.get("cascade_opened_groups", ()))
         st.session_state["cascade_opened_groups"] = sorted(opened | {clicked})
-        st.session_state["cascade_click"] = ""
+    st.session_state["cascade_click"] = ""
 
 
 def _openers(drawn: tuple[DrawnNode, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

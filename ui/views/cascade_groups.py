@@ -15,7 +15,7 @@ or six rows fit one above the other at a scale where the labels can still be rea
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ui.components.graph_picture import GEdge, GNode, hierarchy_levels
 
@@ -119,6 +119,8 @@ def _tree(nodes: Sequence[GNode], edges: Sequence[GEdge]) -> _Tree:
 class _Draft:
     visible: list[tuple[str, int]]  # (uid, depth)
     groups: dict[str, tuple[str, str, int, list[str]]]  # gid → (parent, edge-from member, depth, members)
+    asked: set[str] = field(default_factory=set)  # members of an opened group: the user asked to see them
+    below: dict[str, int] = field(default_factory=dict)  # nodes hidden under a node, without a group node
 
 
 def _draw(tree: _Tree, mode: Mapping[str, int], pinned: set[str], opened: set[str], fold_at: int) -> _Draft:
@@ -140,11 +142,17 @@ def _draw(tree: _Tree, mode: Mapping[str, int], pinned: set[str], opened: set[st
             )
             if free:
                 shown.append(kid)
+                if gid in opened and kid not in pinned:
+                    draft.asked.add(kid)
             else:
                 draft.groups.setdefault(gid, (uid, kid, depth + 1, []))[3].append(kid)
+        mine = [g for g, v in draft.groups.items() if v[0] == uid]
         if level == 0:  # a group of one, when nothing forces folding, is the node itself
-            for gid in [g for g, v in draft.groups.items() if v[0] == uid and len(v[3]) == 1]:
+            for gid in [g for g in mine if len(draft.groups[g][3]) == 1]:
                 shown.append(draft.groups.pop(gid)[3][0])
+        elif mine and all(len(draft.groups[g][3]) == 1 for g in mine):
+            # groups of one would not make the picture smaller: what is below is told on the node instead
+            draft.below[uid] = sum(len(tree.subtree(draft.groups.pop(g)[3][0])) for g in mine)
         stack += [(kid, depth + 1) for kid in reversed([k for k in kids if k in set(shown)])]
     return draft
 
@@ -153,8 +161,9 @@ def _too_big(draft: _Draft, limit: int, row_limit: int) -> bool:
     if len(draft.visible) + len(draft.groups) > limit:
         return True
     rows: dict[int, int] = {}
-    for _, depth in draft.visible:
-        rows[depth] = rows.get(depth, 0) + 1
+    for uid, depth in draft.visible:  # a row of an opened group's members is as long as the group was
+        if uid not in draft.asked:
+            rows[depth] = rows.get(depth, 0) + 1
     for _, _, depth, _ in draft.groups.values():
         rows[depth] = rows.get(depth, 0) + 1
     return max(rows.values(), default=0) > row_limit
@@ -206,7 +215,7 @@ def _result(tree: _Tree, draft: _Draft, edges: Sequence[GEdge], limit: int) -> F
     room = max(0, limit - len(draft.groups))
     cut = max(0, len(shown) - room)
     shown_set = set(shown[:room])
-    out_nodes = [tree.nodes[u] for u in shown[:room]]
+    out_nodes = [_with_below(tree.nodes[u], draft.below.get(u, 0)) for u in shown[:room]]
     out_edges = [e for e in edges if e.source in shown_set and e.target in shown_set]
     members: dict[str, tuple[str, ...]] = {}
     for gid, (parent, first, _, kids) in draft.groups.items():
@@ -221,6 +230,13 @@ def _result(tree: _Tree, draft: _Draft, edges: Sequence[GEdge], limit: int) -> F
                 out_edges.append(GEdge(source, target, e.type, e.label, e.dashed))
                 break
     return Folded(tuple(out_nodes), tuple(out_edges), members, cut)
+
+
+def _with_below(node: GNode, below: int) -> GNode:
+    if not below:
+        return node
+    note = f"{below} nút bên dưới, chưa vẽ vì sơ đồ đã đủ số nút: chọn nút này làm tâm sơ đồ để xem"
+    return replace(node, label=f"{node.label}\n(+{below} bên dưới)", tooltip=f"{node.tooltip}\n({note})")
 
 
 def _group_node(gid: str, kids: list[GNode], below: int) -> GNode:

@@ -122,12 +122,11 @@ def build_map(store: GraphStore, request: MapRequest, statuses: Statuses) -> tup
     skeleton = _View(store, request, statuses)
     seeds = _seed_documents(skeleton)
     docs = _cascade(skeleton, seeds)
-    _documents(skeleton, docs, late=set())
+    _documents(skeleton, docs, brief=True)
     first = fold(*_graph(skeleton), keep=[request.focus], opened=request.opened, limit=request.limit)
     drawn = [d for d in docs if any(n.uid == d for n in first.nodes)]
-    view = _View(store, request, statuses)
-    _seed_documents(view)
-    _documents(view, docs, late=_late_documents(view, drawn))
+    view = _View(store, request, statuses, dict(skeleton.nodes), dict(skeleton.edges))
+    _documents(view, drawn, brief=False, late=_late_documents(view, drawn))
     if "organ" in request.kinds:
         _issuers(view, drawn)
         _subplan_units(view, drawn)
@@ -188,30 +187,41 @@ def _cascade(view: _View, seeds: list[str]) -> list[str]:
     return sorted(set(rows[0]["uids"])) if rows else []
 
 
-def _documents(view: _View, docs: list[str], late: set[str]) -> None:
+def _documents(
+    view: _View, docs: list[str], *, brief: bool, late: frozenset[str] | set[str] = frozenset()
+) -> None:
+    """The documents, and (when ``brief``) the IMPLEMENTS edges between them. A brief read leaves out titles
+    and issuers: a national cascade is read whole only to be folded, then the documents drawn are read again."""
+    fields = "d.uid AS uid, labels(d) AS labels, d.symbol AS symbol, d.date AS date, d.status AS status"
     rows = view.store.read(
         f"""
         MATCH (d:Document) WHERE d.uid IN $docs
         OPTIONAL MATCH (d)-[:ISSUED_BY]->(o:Organ)
-        RETURN {_DOC_FIELDS}, collect(o.name) AS issuers, collect(o.level) AS levels
+        RETURN {fields if brief else _DOC_FIELDS}, collect(o.level) AS levels
+               {"" if brief else ", collect(o.name) AS issuers"}
         """,
         {"docs": docs},
     )
     for row in rows:
         node = node_from_row(row, "late" if row["uid"] in late else None)
-        view.add(replace(node, region=_level_words(row.get("levels"))))
+        view.nodes[node.uid] = replace(node, region=_level_words(row.get("levels")))
+    if not brief:
+        return
     rels = "IMPLEMENTS|CITES" if "cites" in view.request.kinds else "IMPLEMENTS"
     edges = view.store.read(
         f"""
         MATCH (d:Document)-[r:{rels}]->(p:Document) WHERE d.uid IN $docs
-        RETURN d.uid AS source, p.uid AS target, type(r) AS rel, {_DOC_FIELDS.replace("d.", "p.")},
-               r.cascade_parent AS cascade_parent
+        RETURN d.uid AS source, p.uid AS target, type(r) AS rel, r.cascade_parent AS cascade_parent
         """,
         {"docs": docs},
     )
+    cited = sorted({e["target"] for e in edges if e["target"] not in view.nodes})
+    if cited:
+        for row in view.store.read(
+            f"MATCH (d:Document) WHERE d.uid IN $docs RETURN {_DOC_FIELDS}", {"docs": cited}
+        ):
+            view.add(node_from_row(row))
     for e in edges:
-        if e["rel"] == "CITES":
-            view.add(node_from_row({**e, "uid": e["target"]}))
         view.link(e["source"], e["target"], e["rel"], dashed=e["rel"] == "IMPLEMENTS" and not e["cascade_parent"])
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "Choice",
     "DocumentItem",
     "OrganItem",
+    "build_choices",
     "choices",
     "documents",
     "organs",
@@ -160,10 +161,10 @@ def _organ_choice(o: OrganItem) -> Choice:
 
 def choices(kinds: Sequence[str] = ("document", "organ")) -> list[Choice]:
     """Documents (loaded ones first, oldest first: the top of a cascade comes first) then organs."""
-    out = []
-    if "document" in kinds:
-        ordered = sorted(documents(), key=lambda d: (d.status == "cited", str(d.date or "9999")))
-        out += [_document_choice(d) for d in ordered]
-    if "organ" in kinds:
-        out += [_organ_choice(o) for o in organs()]
-    return out
+    return build_choices(documents() if "document" in kinds else [], organs() if "organ" in kinds else [])
+
+
+def build_choices(docs: Sequence[DocumentItem], organs: Sequence[OrganItem]) -> list[Choice]:
+    """What a search box offers, in the order ties are shown: loaded documents, oldest first, then organs."""
+    ordered = sorted(docs, key=lambda d: (d.status == "cited", str(d.date or "9999")))
+    return [_document_choice(d) for d in ordered] + [_organ_choice(o) for o in organs]
