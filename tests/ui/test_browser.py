@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, BrowserContext, Download, Locator, Page, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect as pw_expect
 
@@ -181,7 +182,7 @@ EXPECTED_TEXT = {
     "overview": ["Các chuỗi văn bản chỉ đạo", "Khoảng trống nổi bật", "Văn bản đã nạp"],
     "document": ["Vị trí trong chuỗi văn bản", "Số, ký hiệu"],
     "organ": ["Nhiệm vụ được giao", "Vị trí trong tổ chức"],
-    "cypher_query": ["Truy vấn có sẵn", "Bảng điều khiển (chỉ đọc)"],
+    "cypher_query": ["Truy vấn có sẵn", "Truy vấn tự do (chỉ đọc)"],
     "document_upload": ["Chọn tệp văn bản"],
 }
 
@@ -271,10 +272,111 @@ def test_saved_query_runs_and_the_console_refuses_a_write(page: Page, app_url: s
     page.get_by_role("button", name="Chạy truy vấn").click()
     pw_expect(page.get_by_text("dòng,", exact=False).first).to_be_visible()
     _in_grid(page, "80-KH/ĐUK")  # the cascade under the first symbol (11-KH/TW): 60-KH/TU, 80-KH/ĐUK
-    page.get_by_role("tab", name="Bảng điều khiển (chỉ đọc)").click()
+    page.get_by_role("tab", name="Truy vấn tự do (chỉ đọc)").click()
     console = page.get_by_label("Câu lệnh Cypher")
     console.fill("CREATE (n:Intruder {name: 'x'}) RETURN n")
     page.get_by_role("button", name="Chạy (chỉ đọc)").click()
     pw_expect(page.get_by_text("chỉ cho phép đọc", exact=False)).to_be_visible()
     assert sample_graph.store.read("MATCH (n:Intruder) RETURN count(n) AS n")[0]["n"] == 0
     _shot(page, "cypher_query")
+
+
+# --- leaders: a laptop screen, the picture first, labels apart, every word Vietnamese ---------------------------
+
+LAPTOP = {"width": 1366, "height": 768}
+# words of the code and of Streamlit that must never reach the screen
+ENGLISH = (
+    "organ", "role", "deadline_text", "lead", "coordinate", "missing", "on_time", "not_yet_due",
+    "units_not_listed",
+    "empty file", "binary file", "errMsg", "ASSIGNED_TO", "SENT_TO", "IMPLEMENTS", "REQUIRES_SUBPLAN", "Upload",
+    "Browse files", "Drag and drop", "per file", "Mã trong kho", "embedded", "FalkorDB", "cited in", "status",
+    "symbol", "issuer", "Every document", "Documents", "Tasks", "Units", "default today",
+)  # fmt: skip
+UID = re.compile(r"\b[a-z0-9-]+:[^\s:,;()]+:\d{4}\b")
+
+
+@pytest.fixture
+def laptop(browser: Browser, app_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport=LAPTOP, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    yield page
+    context.close()
+
+
+def _network(page: Page) -> Any:
+    return next(f for f in page.frames if f.evaluate("() => typeof network !== 'undefined'"))
+
+
+def _click_node(page: Page, uid: str) -> None:
+    """Click a node of the picture and wait until the page has drawn the picture again without it."""
+    graph = _network(page)
+    at = graph.evaluate(f"() => network.canvasToDOM(network.getPositions([{uid!r}])[{uid!r}])")
+    page.frame_locator("iframe").first.locator("#mynetwork canvas").click(position={"x": at["x"], "y": at["y"]})
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+        try:
+            if uid not in _network(page).evaluate("() => network.body.data.nodes.getIds()"):
+                break
+        except (StopIteration, PlaywrightError):
+            continue  # the picture is being replaced
+    _settle(page)
+
+
+def test_the_cascade_of_27_with_60s_tasks_open_has_no_overlapping_label_and_starts_above_the_fold(
+    laptop: Page, app_url: str, sample_graph: Any
+) -> None:
+    _open(laptop, app_url, "cascade_map")
+    search = laptop.get_by_label("Tìm nghị quyết, văn bản hoặc cơ quan", exact=False)
+    search.fill("27-NQ/TW")
+    search.press("Enter")
+    _settle(laptop)
+    pw_expect(laptop.get_by_role("combobox", name="Kết quả")).to_have_value(re.compile("27-NQ/TW"))
+    _click_node(laptop, f"{sample_graph.uid('60-KH/TU')}#tasks")  # one click shows 60-KH/TU's tasks
+    graph = _network(laptop)
+    ids = graph.evaluate("() => network.body.data.nodes.getIds()")
+    assert any("#t:" in i or "#g:tasks" in i for i in ids), ids  # the tasks are drawn, grouped by section
+    assert len(ids) <= 60
+    boxes = graph.evaluate("() => network.body.data.nodes.getIds().map(id => [id, network.getBoundingBox(id)])")
+    overlapping = [
+        (a, b)
+        for i, (a, p) in enumerate(boxes)
+        for b, q in boxes[i + 1 :]
+        if p["left"] < q["right"] and q["left"] < p["right"] and p["top"] < q["bottom"] and q["top"] < p["bottom"]
+    ]
+    assert overlapping == [], [(a, b, dict(boxes)[a], dict(boxes)[b]) for a, b in overlapping[:2]]
+    picture = laptop.locator("iframe").first.bounding_box()
+    assert picture is not None and picture["y"] < LAPTOP["height"] / 2  # the picture starts in the first screen
+    top = graph.evaluate(f"() => network.canvasToDOM(network.getPositions([{sample_graph.uid('27-NQ/TW')!r}])"
+                         f"[{sample_graph.uid('27-NQ/TW')!r}])")  # fmt: skip
+    assert picture["y"] + top["y"] < LAPTOP["height"]  # the top of the cascade is on screen, not below the fold
+    laptop.wait_for_timeout(500)
+    _shot(laptop, "cascade_laptop")
+
+
+def _visible_text(page: Page) -> str:
+    """The page's text and that of every picture shown (a picture in a hidden tab is not rendered, and its
+    ``innerText`` would be its script)."""
+    texts = [page.locator("body").inner_text()]
+    for frame in page.frames[1:]:
+        try:
+            if frame.frame_element().is_visible():
+                texts.append(frame.locator("body").inner_text(timeout=2000))
+        except (PlaywrightTimeoutError, PlaywrightError):
+            continue
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("key", list(PAGES))
+def test_every_page_shows_no_english_word_and_no_internal_id(laptop: Page, app_url: str, key: str) -> None:
+    _open(laptop, app_url, key)
+    texts = [_visible_text(laptop)]
+    for tab in laptop.get_by_role("tab").all():
+        tab.click()
+        _settle(laptop)
+        texts.append(_visible_text(laptop))
+    text = "\n".join(texts)
+    english = [w for w in ENGLISH if re.search(rf"(?<![\w/]){re.escape(w)}(?![\w/])", text)]
+    assert english == [], english
+    assert UID.findall(text) == []

@@ -37,6 +37,9 @@ __all__ = [
 CHAR_PX = 8.0  # widest average advance of a 13 px sans-serif Vietnamese label (capitals and diacritics)
 LINE_PX = 17.0  # one line of a 13 px label
 _PAD_X, _PAD_Y = 18.0, 12.0
+# What the browser adds around a box's constraint (vis-network's margins, border, line spacing): dot keeps this
+# much more room around each box than it is told the box needs, so the drawn boxes cannot touch.
+ROOM_X, ROOM_Y = 34.0, 40.0
 WRAP = 24  # characters per label line
 _TIMEOUT_S = 20
 
@@ -88,10 +91,12 @@ def dot_source(
     *,
     styles: dict[str, str] | None = None,
     title: str = "",
+    room: bool = False,
 ) -> str:
     """A DOT graph: one row per level (``rank=same``), boxes of fixed size, edges from upper to lower rows.
 
-    ``styles`` adds attributes per node (colours for an image); without it the graph is for the layout only.
+    ``styles`` adds attributes per node (colours for an image); ``room`` keeps space for the browser's margins
+    around each box (for the layout the browser draws).
     """
     styles = styles or {}
     out = [
@@ -107,6 +112,8 @@ def dot_source(
     known = set()
     for uid, label, row in nodes:
         width, height = box_size(label)
+        if room:
+            width, height = width + ROOM_X, height + ROOM_Y
         extra = styles.get(uid, "")
         out.append(
             f"{_quote(uid)} [label={_quote(label)}, width={width / 72:.3f}, height={height / 72:.3f}"
@@ -154,12 +161,13 @@ def layered_boxes(nodes: Sequence[NodeSpec], edges: Sequence[EdgeSpec]) -> dict[
     if not nodes:
         return {}
     wrapped = [(uid, wrap_label(label), row) for uid, label, row in nodes]
-    answer = json.loads(render_dot(dot_source(wrapped, edges), "json"))
+    answer = json.loads(render_dot(dot_source(wrapped, edges, room=True), "json"))
     _, _, _, top = (float(v) for v in answer["bb"].split(","))
     boxes = {}
     for obj in answer.get("objects", []):
         if "pos" not in obj or obj["name"].startswith("__row"):
             continue  # a rank=same subgraph or the spine
         x, y = (float(v) for v in obj["pos"].split(","))
-        boxes[obj["name"]] = Box(x, top - y, float(obj["width"]) * 72, float(obj["height"]) * 72)
+        width, height = float(obj["width"]) * 72 - ROOM_X, float(obj["height"]) * 72 - ROOM_Y
+        boxes[obj["name"]] = Box(x, top - y, width, height)
     return boxes

@@ -10,18 +10,17 @@ from ui.views.document_upload import ACCEPTED_TEXT, ACCEPTED_TYPES, Preview, loa
 
 _FIELDS = {"field": "Thông tin", "value": "Giá trị"}
 
-# Streamlit's uploader has no option for its own words ("Drag and drop files here", "Browse files", "Limit
-# 200MB per file"): CSS hides them and writes Vietnamese in their place. The button keeps its English name for
-# screen readers (its aria-label cannot be changed from Python).
+# Streamlit's uploader has no option for its own words ("Upload", "200MB per file"): CSS hides them and writes
+# Vietnamese in their place. What CSS cannot reach: the hidden file input's aria-label ("file upload", read by
+# screen readers) and the words of the browser's own file dialog (the system's language).
 _UPLOADER_CSS = """<style>
-[data-testid=stFileUploaderDropzoneInstructions] span, [data-testid=stFileUploaderDropzoneInstructions] small
-  {font-size:0 !important}
+[data-testid=stFileUploaderDropzoneInstructions] span {display:none !important}
 [data-testid=stFileUploaderDropzoneInstructions] > div::before
-  {content:"Kéo thả tệp vào đây"; font-size:14px; display:block}
+  {content:"Kéo thả tệp vào đây hoặc bấm “Chọn tệp”"; font-size:14px; display:block}
 [data-testid=stFileUploaderDropzoneInstructions] > div::after
-  {content:"Mỗi tệp tối đa 200 MB · .txt .md .docx .pdf"; font-size:12px; color:#808495; display:block}
-[data-testid=stFileUploaderDropzone] button {font-size:0 !important}
-[data-testid=stFileUploaderDropzone] button::after {content:"Chọn tệp"; font-size:14px}
+  {content:"Mỗi tệp tối đa 200 MB · TXT, MD, DOCX, PDF"; font-size:12px; color:#808495; display:block}
+[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p {display:none !important}
+[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer]::after {content:"Chọn tệp"}
 </style>"""
 
 
