@@ -15,7 +15,7 @@ from common.glossary import GROUP_STATUS
 from ui.navigation import PAGES
 from ui.views.compliance import STATUS_COLOURS, ComplianceMatrix, MatrixCell, TimelineItem
 
-__all__ = ["STATE_COLOURS", "matrix_html", "timeline_chart"]
+__all__ = ["STATE_COLOURS", "matrix_html", "timeline_chart", "timeline_height"]
 
 _CSS = (
     "<style>.kg-matrix{border-collapse:collapse;font:13px sans-serif}.kg-matrix th,.kg-matrix td{border:1px solid "
@@ -92,7 +92,8 @@ def timeline_chart(items: Sequence[TimelineItem], as_of: date) -> alt.LayerChart
         .mark_point(filled=True, size=140, opacity=0.9)
         .encode(
             x=alt.X("Thời hạn:T", title="Thời hạn", axis=alt.Axis(format="%d/%m/%Y")),
-            y=alt.Y("Văn bản:N", title="Văn bản giao"),
+            y=alt.Y("Văn bản:N", title="Văn bản giao", axis=alt.Axis(labelLimit=160)),
+            yOffset=alt.YOffset("Loại:N"),
             color=colour,
             shape=alt.Shape("Loại:N", legend=alt.Legend(title="Loại", orient="bottom")),
             tooltip=["Văn bản", "Việc", "Ngày", "Tình trạng", "Nội dung"],
@@ -100,6 +101,9 @@ def timeline_chart(items: Sequence[TimelineItem], as_of: date) -> alt.LayerChart
     )
     today = pd.DataFrame([{"Ngày xét": as_of.isoformat(), "Nhãn": f"Ngày xét {as_of.strftime('%d/%m/%Y')}"}])
     rule = alt.Chart(today).mark_rule(color="#c1121f", strokeDash=[4, 3]).encode(x="Ngày xét:T", tooltip=["Nhãn"])
-    rows = frame["Văn bản"].nunique() if len(frame) else 0
-    chart = alt.LayerChart(layer=[points, rule])
-    return chart.properties(height=max(160, 60 * rows))
+    return alt.LayerChart(layer=[points, rule])
+
+
+def timeline_height(items: Sequence[TimelineItem]) -> int:
+    """A band per plan, tall enough to tell its marks apart, and room for the axis and legend."""
+    return 140 + 80 * len({i.document for i in items})

@@ -9,7 +9,7 @@ from datetime import date
 
 import streamlit as st
 
-from ui.components.compliance_view import matrix_html, timeline_chart
+from ui.components.compliance_view import matrix_html, timeline_chart, timeline_height
 from ui.components.layered_layout import LayoutError
 from ui.components.widgets import as_of_input, graph_frame, pick
 from ui.navigation import goto
@@ -133,7 +133,7 @@ def _timeline(focus: Choice, as_of: date) -> None:
     if not items:
         st.info("Không có nhiệm vụ hay yêu cầu xây dựng kế hoạch nào có thời hạn trong chuỗi văn bản này.")
         return
-    st.altair_chart(timeline_chart(items, as_of), width="stretch")
+    st.altair_chart(timeline_chart(items, as_of), width="stretch", height=timeline_height(items))
 
 
 def render() -> None:
