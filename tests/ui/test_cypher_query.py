@@ -32,4 +32,4 @@ def test_scalar_rows_hold_no_graph() -> None:
 
 def test_rows_are_flattened_for_a_table() -> None:
     [row] = flat_rows([{"d": DOC_80, "r": IMPLEMENTS, "names": ["a", "b"], "n": 3}])
-    assert row == {"d": "(Document:Plan) 80-KH/ĐUK", "r": "[:IMPLEMENTS]", "names": "a, b", "n": 3}
+    assert row == {"d": "Kế hoạch: 80-KH/ĐUK", "r": "thực hiện", "names": "a, b", "n": 3}  # the glossary's words
