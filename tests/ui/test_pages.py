@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from common.glossary import COLUMNS
 from reports.subplans import SubplanStatus
 
 Open = Callable[..., AppTest]
@@ -101,8 +102,8 @@ def test_document_page_of_a_cited_only_document_says_so(open_page: Open, app_env
 
 def test_organ_page_shows_what_the_bloc_owes_and_issued(open_page: Open, app_env: SampleGraph) -> None:
     at = open_page("organ", selected_organ=app_env.organ_uid(BLOC))
-    owed = next(f for f in _frames(at) if "Văn bản yêu cầu" in f.columns)
-    row = owed.set_index("Văn bản yêu cầu").loc["60-KH/TU"]
+    owed = next(f for f in _frames(at) if "Văn bản giao" in f.columns)
+    row = owed.set_index("Văn bản giao").loc["60-KH/TU"]
     assert row["Tình trạng"] == SubplanStatus.ON_TIME.label_vi
     issued = next(f for f in _frames(at) if "Thực hiện" in f.columns)
     assert "80-KH/ĐUK" in set(issued["Văn bản"])
@@ -145,7 +146,7 @@ def test_saved_query_runs_with_its_parameters(open_page: Open) -> None:
     next(b for b in at.button if b.label == "Chạy truy vấn").click().run()
     assert not at.exception and not at.error
     result = _frames(at)[0]
-    assert "80-KH/ĐUK" in set(result["subplan"])
+    assert "80-KH/ĐUK" in set(result[COLUMNS["subplan"]])  # columns named by the glossary
 
 
 def test_console_refuses_a_write_and_changes_nothing(open_page: Open, app_env: SampleGraph) -> None:

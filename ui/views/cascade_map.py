@@ -123,7 +123,8 @@ def build_map(store: GraphStore, request: MapRequest, statuses: Statuses) -> tup
     seeds = _seed_documents(skeleton)
     docs = _cascade(skeleton, seeds)
     _documents(skeleton, docs, brief=True)
-    first = fold(*_graph(skeleton), keep=[request.focus], opened=request.opened, limit=request.limit)
+    asked = [request.focus, *seeds]  # an organ's own documents are what was asked for: never folded away
+    first = fold(*_graph(skeleton), keep=asked, opened=request.opened, limit=request.limit)
     drawn = [d for d in docs if any(n.uid == d for n in first.nodes)]
     view = _View(store, request, statuses, dict(skeleton.nodes), dict(skeleton.edges))
     _documents(view, drawn, brief=False, late=_late_documents(view, drawn))
@@ -135,7 +136,7 @@ def build_map(store: GraphStore, request: MapRequest, statuses: Statuses) -> tup
     _tasks(view, drawn)
     for uid in request.expand:
         _neighbours(view, uid)
-    keep = [request.focus, *request.expand, *(f"{d}#tasks" for d in request.open_docs)]
+    keep = [*asked, *request.expand, *(f"{d}#tasks" for d in request.open_docs)]
     final = fold(*_graph(view), keep=keep, opened=request.opened, limit=request.limit)
     return list(final.nodes), list(final.edges)
 
