@@ -50,7 +50,7 @@ def console_error(error: StoreError, *, timeout_ms: int) -> str:
     if isinstance(error, RefusedQueryError):
         return str(error)
     if isinstance(error, ReadOnlyError):
-        return "Bảng điều khiển chỉ cho phép đọc: truy vấn tìm cách ghi dữ liệu nên đã bị từ chối và hoàn tác."
+        return "Truy vấn tự do chỉ được đọc: truy vấn này tìm cách ghi dữ liệu nên đã bị từ chối và hoàn tác."
     if isinstance(error, QueryTimeoutError):
         return f"Truy vấn chạy quá thời gian cho phép ({timeout_ms / 1000:g} giây) nên đã bị dừng."
     if isinstance(error, QueryMemoryError):

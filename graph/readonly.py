@@ -56,7 +56,7 @@ READ_PROCEDURES = frozenset(
 _FUNCTION_NAMESPACES = frozenset({"date", "datetime", "localdatetime", "localtime", "time", "duration", "point"})
 _FUNCTION_NAMESPACES |= {"string"}
 _OPEN, _CLOSE = "([{", ")]}"
-_PREFIX = "Bảng điều khiển chỉ cho phép đọc: "
+_PREFIX = "Truy vấn tự do chỉ được đọc: "
 _SUFFIX = " nên bị từ chối trước khi gửi tới kho dữ liệu."
 
 

@@ -93,7 +93,7 @@ READS = [
 def test_a_disguised_write_is_refused_with_a_vietnamese_reason(query: str) -> None:
     with pytest.raises(RefusedQueryError) as refused:
         check_read_only(query)
-    assert str(refused.value).startswith("Bảng điều khiển chỉ cho phép đọc")
+    assert str(refused.value).startswith("Truy vấn tự do chỉ được đọc")
     assert "trước khi gửi tới kho dữ liệu" in str(refused.value)
 
 

@@ -276,7 +276,7 @@ def test_saved_query_runs_and_the_console_refuses_a_write(page: Page, app_url: s
     console = page.get_by_label("Câu lệnh Cypher")
     console.fill("CREATE (n:Intruder {name: 'x'}) RETURN n")
     page.get_by_role("button", name="Chạy (chỉ đọc)").click()
-    pw_expect(page.get_by_text("chỉ cho phép đọc", exact=False)).to_be_visible()
+    pw_expect(page.get_by_text("chỉ được đọc", exact=False)).to_be_visible()
     assert sample_graph.store.read("MATCH (n:Intruder) RETURN count(n) AS n")[0]["n"] == 0
     _shot(page, "cypher_query")
 

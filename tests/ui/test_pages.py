@@ -154,7 +154,7 @@ def test_console_refuses_a_write_and_changes_nothing(open_page: Open, app_env: S
     at = open_page("cypher_query")
     at.text_area(key="console_text").input("CREATE (n)").run()
     at.button(key="console_run").click().run()
-    assert any("chỉ cho phép đọc" in e.value for e in at.error)
+    assert any("chỉ được đọc" in e.value for e in at.error)
     assert app_env.store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == before
 
 
