@@ -32,7 +32,7 @@ from loaders.extract.stamp import parse_stamp
 from loaders.organs.gazetteer import Gazetteer
 from loaders.organs.issuers import same_issuer
 from loaders.organs.resolve import resolve_record
-from loaders.reading import TEXT_SUFFIXES, Source, decode, read
+from loaders.reading import TEXT_SUFFIXES, Source, read, text_source
 from loaders.record import DocumentRecord, Received, Signer
 from loaders.review import review_record
 from loaders.text.line import Line
@@ -54,7 +54,7 @@ def parse_text(
 ) -> DocumentRecord:
     """The record of a text already in memory (``path`` only labels it)."""
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return parse_source(Source(path, text, digest, "text"), gazetteer, body=body)
+    return parse_source(text_source(path, text, digest), gazetteer, body=body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +70,29 @@ class _Analysis:
 
 
 def _analyse(source: Source) -> _Analysis:
-    lines = normalize(source.text)
+    lines, raw = _file_lines(source, normalize(source.text))
     if not lines:
         raise LoadError(source.path, "empty file (no text)")
     seg = segment(lines)
     signer = (parse_signature(seg.signature) if seg.signature else None) or lead_signer(seg.preface)
     received = parse_stamp(seg.stamp)
-    header = extract_header(seg, source.text.splitlines(), signer, received)
+    header = extract_header(seg, raw, signer, received)
     citations = extract_citations(seg, header.number, header.province)
     return _Analysis(lines, seg, header, citations, signer, received)
+
+
+def _file_lines(source: Source, lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Lines numbered by the file line they came from, when the reading stage knows it (text files), and the
+    text of each file line as read; otherwise the lines of the stream, as numbered by ``normalize``."""
+    stream = source.text.splitlines()
+    origins = [line.origin.line for line in source.lines]
+    if len(origins) != len(stream) or None in origins:
+        return lines, stream
+    raw = [""] * max(o or 0 for o in origins)
+    for text, origin in zip(stream, origins, strict=True):
+        if origin and text:
+            raw[origin - 1] = f"{raw[origin - 1]} {text}".strip()
+    return [Line(origins[line.no - 1] or line.no, line.text) for line in lines], raw
 
 
 def parse_source(source: Source, gazetteer: Gazetteer | None, *, body: bool = True) -> DocumentRecord:
@@ -93,12 +107,13 @@ def parse_source(source: Source, gazetteer: Gazetteer | None, *, body: bool = Tr
         parse_body(seg.addressees + seg.body, document_date=document_date, lead_in=lead_in) if body else Body()
     )
     recipients = parse_recipients(seg.recipients, addressee_names(seg.addressees)) if seg.recipients else []
-    warnings = list(h.warnings) + list(parsed.warnings)
+    warnings = list(source.warnings) + list(h.warnings) + list(parsed.warnings)
     if not seg.body:
         warnings.append("no body found after the title and preamble")
     record = DocumentRecord(
         source_path=source.path,
         source_sha256=source.sha256,
+        ocr=source.ocr,
         number=h.number,
         number_as_printed=h.number_as_printed,
         type=h.type,
@@ -152,17 +167,17 @@ def complete_from_context(
         if p.suffix.lower() not in TEXT_SUFFIXES or str(p) == record.source_path or not p.is_file():
             continue
         try:
-            text = decode(p.read_bytes(), p)
+            source = read(p)
         except LoadError:
             continue
-        if not probe.search(text):
+        if not probe.search(source.text):
             continue
-        header, citations = document_citations(Source(str(p), text, "", "text"))
+        header, citations = document_citations(source)
         for c in citations.implements + citations.cites:
             if c.number == record.number and c.date and same_issuer(c.issuer, record.issuer):
-                source = f"cited in {header.number or p.name} ({p.name}, line {c.line})"
+                cited_at = f"cited in {header.number or p.name} ({p.name}, line {c.line})"
                 note = f"date {c.date} not printed in this copy; taken from its citation in {p.name}"
                 return dataclasses.replace(
-                    record, date=c.date, date_source=source, warnings=(*record.warnings, note)
+                    record, date=c.date, date_source=cited_at, warnings=(*record.warnings, note)
                 )
     return record
