@@ -42,6 +42,7 @@ class Word:
     bottom: float
     text: str
     size: float
+    baseline: float | None = None  # from the top, like ``top``; glyph boxes vary with accents, baselines not
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def page_lines(words: Sequence[Word], page: int) -> list[StreamLine]:
     if not words:
         return []
     size = statistics.median(w.size for w in words) or 10.0
-    boxes = [Segment(w.x0, w.x1, w.text, w.top, w.bottom) for w in words]
+    boxes = [Segment(w.x0, w.x1, w.text, w.top, w.bottom, baseline=w.baseline) for w in words]
     lines: list[StreamLine] = []
     for _, seg in reading_order(box_rows(boxes, join_gap=2 * size), min_gutter=size):
         if seg is None:
@@ -101,9 +102,9 @@ def _words(page: Any) -> list[Word]:
 
     height = page.get_height()
     textpage = page.get_textpage()
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    left, right, bottom, top, x, y = (ctypes.c_double() for _ in range(6))
     words: list[Word] = []
-    chars: list[tuple[float, float, float, float, str, float]] = []
+    chars: list[tuple[float, float, float, float, str, float, float]] = []
     for i in range(textpage.count_chars()):
         code = raw.FPDFText_GetUnicode(textpage.raw, i)
         ch = chr(code) if code else " "
@@ -111,9 +112,10 @@ def _words(page: Any) -> list[Word]:
             _flush(chars, words)
             continue
         size = raw.FPDFText_GetFontSize(textpage.raw, i) or (top.value - bottom.value)
-        box = (left.value, height - top.value, right.value, height - bottom.value, ch, size)
+        raw.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
+        box = (left.value, height - top.value, right.value, height - bottom.value, ch, size, height - y.value)
         if chars and (box[0] - chars[-1][2] > _WORD_GAP * size or box[0] < chars[-1][0] - size
-                      or abs(box[3] - chars[-1][3]) > size):  # fmt: skip
+                      or abs(box[6] - chars[-1][6]) > size / 2):  # fmt: skip
             _flush(chars, words)
         chars.append(box)
     _flush(chars, words)
@@ -121,9 +123,10 @@ def _words(page: Any) -> list[Word]:
     return words
 
 
-def _flush(chars: list[tuple[float, float, float, float, str, float]], words: list[Word]) -> None:
+def _flush(chars: list[tuple[float, float, float, float, str, float, float]], words: list[Word]) -> None:
     if chars:
         text = "".join(c[4] for c in chars)
+        baseline = statistics.median(c[6] for c in chars)
         words.append(Word(min(c[0] for c in chars), min(c[1] for c in chars), max(c[2] for c in chars),
-                          max(c[3] for c in chars), text, max(c[5] for c in chars)))  # fmt: skip
+                          max(c[3] for c in chars), text, max(c[5] for c in chars), baseline))  # fmt: skip
         chars.clear()
