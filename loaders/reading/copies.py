@@ -5,7 +5,8 @@
 * a web page saved as text or markdown: the document without the site (:mod:`~loaders.reading.webpage`);
 * a layout text (``pdftotext -layout``): side-by-side cells read one column at a time
   (:mod:`~loaders.reading.columns`);
-* every stream: symbols cut at a line end joined, spaced numbers closed up (:mod:`~loaders.reading.rejoin`).
+* every stream: symbols cut at a line end joined, spaced numbers closed up (:mod:`~loaders.reading.rejoin`);
+  a digital signature's caption taken out, its date kept (:mod:`~loaders.reading.signing`).
 
 Every way a copy cannot be read ends in one :class:`~loaders.errors.LoadError` naming the reason.
 
@@ -25,10 +26,11 @@ from loaders.reading.columns import reading_order, text_rows
 from loaders.reading.ocr import LOW_CONFIDENCE, OcrUnavailable, ocr_images, render_pdf_pages
 from loaders.reading.pdf_words import page_lines, read_pdf_pages
 from loaders.reading.rejoin import join_numbers, rejoin
+from loaders.reading.signing import pdf_signing_date, take_caption
 from loaders.reading.stream import Origin, StreamLine
 from loaders.reading.webpage import clean_webpage, is_webpage
 
-__all__ = ["IMAGE_SUFFIXES", "Copy", "image_copy", "pdf_copy", "text_lines"]
+__all__ = ["IMAGE_SUFFIXES", "Copy", "image_copy", "pdf_copy", "text_copy", "text_lines"]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _MIN_LETTERS = 20  # a page with fewer letters in its own text layer is read from its image
@@ -42,6 +44,13 @@ class Copy:
     lines: tuple[StreamLine, ...]
     ocr: bool = False
     warnings: tuple[str, ...] = ()
+    signed_at: str | None = None  # ISO date of the copy's digital signature, when it has one
+
+
+def text_copy(text: str, layout: bool = True) -> Copy:
+    """A text file's :class:`Copy` (see :func:`text_lines`), a signing software's caption taken out."""
+    lines, signed = take_caption(text_lines(text, layout))
+    return Copy(tuple(lines), signed_at=signed)
 
 
 def text_lines(text: str, layout: bool = True) -> list[StreamLine]:
@@ -63,23 +72,27 @@ def text_lines(text: str, layout: bool = True) -> list[StreamLine]:
     return rejoin(out)
 
 
-def pdf_copy(path: Path) -> Copy:
-    """A PDF → its stream: text-layer pages read word by word, the others OCR'd."""
+def pdf_copy(path: Path, ocr: bool = True) -> Copy:
+    """A PDF → its stream: text-layer pages read word by word, the others OCR'd (left out when ``ocr`` is
+    False: a quick look at what a PDF says, as when another document is searched for a citation)."""
     pages = _pdf_pages(path)
     if not pages:
         raise LoadError(path, "PDF without pages")
     scanned = [p.number for p in pages if p.letters < _MIN_LETTERS]
     read = {p.number: page_lines(p.words, p.number) for p in pages if p.number not in scanned}
     warnings: list[str] = []
-    if scanned:
+    if scanned and not ocr:
+        read.update({number: [] for number in scanned})
+    elif scanned:
         images = render_pdf_pages(path, scanned)
         for number, lines in zip(scanned, _ocr(path, images, scanned), strict=True):
             read[number] = lines
-        warnings = _unsure(line for number in scanned for line in read[number])
-    stream = [line for number in sorted(read) for line in read[number]]
+        warnings = _unsure(line for number in scanned for line in read[number])  # noise lines already gone
+    stream, signed = take_caption([line for number in sorted(read) for line in read[number]])
     if not any(line.text.strip() for line in stream):
         raise LoadError(path, "no text: the PDF has no text layer and OCR found none")
-    return Copy(tuple(rejoin(stream)), bool(scanned), tuple(warnings))
+    signed = pdf_signing_date(path) or signed
+    return Copy(tuple(rejoin(stream)), bool(scanned), tuple(warnings), signed)
 
 
 def image_copy(path: Path) -> Copy:
@@ -92,10 +105,10 @@ def image_copy(path: Path) -> Copy:
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise LoadError(path, f"cannot read image: {exc}") from None
     pages = list(range(1, len(frames) + 1))
-    stream = [line for lines in _ocr(path, frames, pages) for line in lines]
+    stream, signed = take_caption([line for lines in _ocr(path, frames, pages) for line in lines])
     if not any(line.text.strip() for line in stream):
         raise LoadError(path, "no text: OCR found none in the image")
-    return Copy(tuple(rejoin(stream)), True, tuple(_unsure(stream)))
+    return Copy(tuple(rejoin(stream)), True, tuple(_unsure(stream)), signed)
 
 
 def _pdf_pages(path: Path) -> list[Any]:
@@ -117,8 +130,14 @@ def _ocr(path: Path, images: Sequence[Any], pages: Sequence[int]) -> list[list[S
     out = []
     for number, lines in zip(pages, read, strict=True):
         renumbered = [StreamLine(line.text, _on_page(line.origin, number)) for line in lines]
-        out.append([] if _noise(renumbered) else renumbered)
+        out.append([] if _noise(renumbered) else [line for line in renumbered if not _noise_line(line)])
     return out
+
+
+def _noise_line(line: StreamLine) -> bool:
+    """A rule, a seal or a smudge read as characters (``=.— =..=<Ắ``): OCR itself is not sure of it at all."""
+    confidence = line.origin.confidence
+    return confidence is not None and confidence < _MIN_MEAN_CONFIDENCE and bool(line.text)
 
 
 def _on_page(origin: Origin, page: int) -> Origin:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.errors import LoadError
-from loaders.reading.copies import IMAGE_SUFFIXES, Copy, image_copy, pdf_copy, text_lines
+from loaders.reading.copies import IMAGE_SUFFIXES, Copy, image_copy, pdf_copy, text_copy
 from loaders.reading.stream import StreamLine
 
 __all__ = [
@@ -63,10 +63,12 @@ class Source:
     lines: tuple[StreamLine, ...] = ()
     ocr: bool = False
     warnings: tuple[str, ...] = ()
+    signed_at: str | None = None  # ISO date of the copy's digital signature
 
 
-def read(path: str | Path) -> Source:
-    """Read ``path`` into a :class:`Source`; raises :class:`LoadError` when it is not a readable document."""
+def read(path: str | Path, *, ocr: bool = True) -> Source:
+    """Read ``path`` into a :class:`Source`; raises :class:`LoadError` when it is not a readable document.
+    ``ocr=False`` reads only the text layer of a PDF (its scanned pages are left out) and refuses images."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
@@ -83,22 +85,24 @@ def read(path: str | Path) -> Source:
     digest = hashlib.sha256(data).hexdigest()
     if suffix in TEXT_SUFFIXES:
         layout = suffix == ".txt"  # markdown has no layout columns; its tables are marked
-        return _source(p, Copy(tuple(text_lines(_checked(decode(data, p), p), layout))), digest, "text")
+        return _source(p, text_copy(_checked(decode(data, p), p), layout), digest, "text")
     if suffix == ".docx":
-        return _source(p, Copy(tuple(text_lines(_checked(_read_docx(p), p), layout=False))), digest, "docx")
+        return _source(p, text_copy(_checked(_read_docx(p), p), layout=False), digest, "docx")
     if suffix == ".pdf":
-        return _source(p, pdf_copy(p), digest, "pdf")
+        return _source(p, pdf_copy(p, ocr=ocr), digest, "pdf")
+    if not ocr:
+        raise LoadError(p, "an image: read only with OCR")
     return _source(p, image_copy(p), digest, "image")
 
 
 def text_source(path: str, text: str, digest: str) -> Source:
     """A text already in memory, read as a text file would be (``path`` only labels it)."""
-    return _source(Path(path), Copy(tuple(text_lines(text))), digest, "text")
+    return _source(Path(path), text_copy(text), digest, "text")
 
 
 def _source(path: Path, copy: Copy, digest: str, kind: str) -> Source:
     text = _checked("\n".join(line.text for line in copy.lines), path)
-    return Source(str(path), text, digest, kind, copy.lines, copy.ocr, copy.warnings)
+    return Source(str(path), text, digest, kind, copy.lines, copy.ocr, copy.warnings, copy.signed_at)
 
 
 def _checked(text: str, path: Path) -> str:
