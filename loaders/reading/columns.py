@@ -65,9 +65,14 @@ def text_rows(lines: Sequence[str], min_gap: int = 3) -> list[Row]:
             start = len(line) - len(line.lstrip())
             rows.append((Segment(start, start + len(stripped), stripped, no, no),))
             continue
-        runs = run.finditer(line.expandtabs(8))
-        rows.append(tuple(Segment(m.start(), m.end(), m.group(), no, no) for m in runs))
+        runs = [Segment(m.start(), m.end(), m.group(), no, no) for m in run.finditer(line.expandtabs(8))]
+        if len(runs) > 1 and _MARKER.fullmatch(runs[0].text):  # ``*   Ban Bí thư``: a list item, not a cell
+            runs[:2] = [Segment(runs[0].x0, runs[1].x1, f"{runs[0].text} {runs[1].text}", no, no)]
+        rows.append(tuple(runs))
     return rows
+
+
+_MARKER = re.compile(r"[-*+•–]|\d{1,2}[.)]|[a-zđ]\)|[IVX]{1,4}\.")
 
 
 def box_rows(boxes: Sequence[Segment], join_gap: float) -> list[Row]:

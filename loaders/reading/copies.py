@@ -16,6 +16,7 @@ Every way a copy cannot be read ends in one :class:`~loaders.errors.LoadError` n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,7 @@ from loaders.reading.webpage import clean_webpage, is_webpage
 __all__ = ["IMAGE_SUFFIXES", "Copy", "image_copy", "pdf_copy", "text_copy", "text_lines"]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
-_MIN_LETTERS = 20  # a page with fewer letters in its own text layer is read from its image
+_MIN_LETTERS = 20  # a page with fewer letters in its own text layer, and an image, is read from the image
 _MIN_MEAN_CONFIDENCE = 30.0  # below this, what OCR found on a page is noise, not text
 
 
@@ -78,7 +79,7 @@ def pdf_copy(path: Path, ocr: bool = True) -> Copy:
     pages = _pdf_pages(path)
     if not pages:
         raise LoadError(path, "PDF without pages")
-    scanned = [p.number for p in pages if p.letters < _MIN_LETTERS]
+    scanned = [p.number for p in pages if p.letters < _MIN_LETTERS and p.images]
     read = {p.number: page_lines(p.words, p.number) for p in pages if p.number not in scanned}
     warnings: list[str] = []
     if scanned and not ocr:
@@ -90,7 +91,7 @@ def pdf_copy(path: Path, ocr: bool = True) -> Copy:
         warnings = _unsure(line for number in scanned for line in read[number])  # noise lines already gone
     stream, signed = take_caption([line for number in sorted(read) for line in read[number]])
     if not any(line.text.strip() for line in stream):
-        raise LoadError(path, "no text: the PDF has no text layer and OCR found none")
+        raise LoadError(path, "no text: neither a text layer nor anything OCR can read")
     signed = pdf_signing_date(path) or signed
     return Copy(tuple(rejoin(stream)), bool(scanned), tuple(warnings), signed)
 
@@ -117,9 +118,12 @@ def _pdf_pages(path: Path) -> list[Any]:
     try:
         return read_pdf_pages(path)
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
+        data = path.read_bytes()  # PDFium's last-error code outlives a failure, so the file itself is asked
+        if b"/Encrypt" in data:
             raise LoadError(path, "encrypted PDF: cannot read without the password") from None
-        raise LoadError(path, f"cannot read .pdf: {exc}") from None
+        if re.search(rb"/Count\s+0\b", data) and not re.search(rb"/Count\s+[1-9]", data):
+            raise LoadError(path, "PDF without pages") from None
+        raise LoadError(path, f"cannot read .pdf: {str(exc).removesuffix('.')}") from None
 
 
 def _ocr(path: Path, images: Sequence[Any], pages: Sequence[int]) -> list[list[StreamLine]]:

@@ -47,12 +47,13 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class PdfPage:
-    """One page: its number (1-based), its words (annotations included), and how many letters its own text
-    layer holds (a scan has none, though a signature stamped on it may carry a caption)."""
+    """One page: its number (1-based), its words (annotations included), how many letters its own text layer
+    holds (a scan has none, though a signature stamped on it may carry a caption) and how many images it shows."""
 
     number: int
     words: tuple[Word, ...]
     letters: int
+    images: int = 0
 
 
 def page_lines(words: Sequence[Word], page: int) -> list[StreamLine]:
@@ -88,7 +89,8 @@ def read_pdf_pages(path: str | Path) -> list[PdfPage]:
             if raw.FPDFPage_Flatten(page.raw, raw.FLAT_PRINT) == raw.FLATTEN_SUCCESS:
                 page.close()
                 page = pdf[index]  # reload: the flattened content is only seen by a fresh page object
-            pages.append(PdfPage(index + 1, tuple(_words(page)), letters))
+            images = sum(1 for obj in page.get_objects(max_depth=2) if obj.type == raw.FPDF_PAGEOBJ_IMAGE)
+            pages.append(PdfPage(index + 1, tuple(_words(page)), letters, images))
             page.close()
         return pages
     finally:
