@@ -3,8 +3,8 @@
 ``parse`` prints a readable summary of the record, or the record as JSON with ``--json``, or with ``--text`` the
 clean stream the extractor reads, one line each with its number and where it came from (page, file line, box,
 OCR confidence). A missing fact that another document in the same folder states (a date lost in scanning, cited
-elsewhere) is filled from it unless ``--no-context`` is given. An unreadable file prints one line ``error: FILE: reason`` on stderr and exits 1
-(:mod:`common.cli`).
+elsewhere) is filled from it unless ``--no-context`` is given. An unreadable file prints one line
+``error: FILE: reason`` on stderr and exits 1 (:mod:`common.cli`).
 """
 
 from __future__ import annotations

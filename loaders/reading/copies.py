@@ -25,7 +25,7 @@ from typing import Any
 from loaders.errors import LoadError
 from loaders.reading.columns import reading_order, text_rows
 from loaders.reading.ocr import LOW_CONFIDENCE, OcrUnavailable, ocr_images, render_pdf_pages
-from loaders.reading.pdf_words import page_lines, read_pdf_pages
+from loaders.reading.pdf_words import TooManyPages, page_lines, read_pdf_pages
 from loaders.reading.rejoin import join_numbers, rejoin
 from loaders.reading.signing import pdf_signing_date, take_caption
 from loaders.reading.stream import Origin, StreamLine
@@ -73,10 +73,10 @@ def text_lines(text: str, layout: bool = True) -> list[StreamLine]:
     return rejoin(out)
 
 
-def pdf_copy(path: Path, ocr: bool = True) -> Copy:
+def pdf_copy(path: Path, ocr: bool = True, max_pages: int = 2000) -> Copy:
     """A PDF → its stream: text-layer pages read word by word, the others OCR'd (left out when ``ocr`` is
     False: a quick look at what a PDF says, as when another document is searched for a citation)."""
-    pages = _pdf_pages(path)
+    pages = _pdf_pages(path, max_pages)
     if not pages:
         raise LoadError(path, "PDF without pages")
     scanned = [p.number for p in pages if p.letters < _MIN_LETTERS and p.images]
@@ -112,11 +112,13 @@ def image_copy(path: Path) -> Copy:
     return Copy(tuple(rejoin(stream)), True, tuple(_unsure(stream)), signed)
 
 
-def _pdf_pages(path: Path) -> list[Any]:
+def _pdf_pages(path: Path, max_pages: int) -> list[Any]:
     import pypdfium2 as pdfium
 
     try:
-        return read_pdf_pages(path)
+        return read_pdf_pages(path, max_pages)
+    except TooManyPages as exc:
+        raise LoadError(path, f"too many pages: {exc.count} (limit {max_pages})") from None
     except pdfium.PdfiumError as exc:
         data = path.read_bytes()  # PDFium's last-error code outlives a failure, so the file itself is asked
         if b"/Encrypt" in data:

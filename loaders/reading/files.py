@@ -89,7 +89,7 @@ def read(path: str | Path, *, ocr: bool = True) -> Source:
     if suffix == ".docx":
         return _source(p, text_copy(_checked(_read_docx(p), p), layout=False), digest, "docx")
     if suffix == ".pdf":
-        return _source(p, pdf_copy(p, ocr=ocr), digest, "pdf")
+        return _source(p, pdf_copy(p, ocr=ocr, max_pages=MAX_PDF_PAGES), digest, "pdf")
     if not ocr:
         raise LoadError(p, "an image: read only with OCR")
     return _source(p, image_copy(p), digest, "image")

@@ -27,7 +27,7 @@ from typing import Any
 from loaders.reading.columns import Segment, box_rows, reading_order
 from loaders.reading.stream import Origin, StreamLine
 
-__all__ = ["PdfPage", "Word", "page_lines", "read_pdf_pages"]
+__all__ = ["PdfPage", "TooManyPages", "Word", "page_lines", "read_pdf_pages"]
 
 _WORD_GAP = 0.25  # of the font size: a wider gap between two glyphs starts a new word
 
@@ -72,14 +72,25 @@ def page_lines(words: Sequence[Word], page: int) -> list[StreamLine]:
     return lines
 
 
-def read_pdf_pages(path: str | Path) -> list[PdfPage]:
+class TooManyPages(ValueError):
+    """More pages than a directive has: each would be decompressed and parsed."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count} pages")
+        self.count = count
+
+
+def read_pdf_pages(path: str | Path, max_pages: int = 2000) -> list[PdfPage]:
     """Every page's words (after flattening its annotations). Raises ``pypdfium2.PdfiumError`` for a file
-    PDFium cannot open (damaged, encrypted with a password); the caller turns it into a ``LoadError``."""
+    PDFium cannot open (damaged, encrypted with a password) and :class:`TooManyPages` beyond ``max_pages``;
+    the caller turns them into a ``LoadError``."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     pdf = pdfium.PdfDocument(str(path))
     try:
+        if len(pdf) > max_pages:
+            raise TooManyPages(len(pdf))
         pages = []
         for index in range(len(pdf)):
             page = pdf[index]

@@ -9,6 +9,7 @@ from pypdf import PdfWriter
 
 from loaders.errors import LoadError
 from loaders.reading import read
+from loaders.reading.copies import pdf_copy
 from loaders.reading.pdf_words import Word, page_lines
 from tests.shared import CORPUS2
 
@@ -91,3 +92,13 @@ def test_an_unreadable_pdf_is_one_clear_error(tmp_path: Path, make: object, reas
     with pytest.raises(LoadError) as err:
         read(path)
     assert err.value.reason.startswith(reason) and err.value.path == str(path)
+
+
+def test_a_pdf_with_more_pages_than_a_directive_is_refused_before_its_pages_are_read(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(595, 842)
+    path = _write(tmp_path / "long.pdf", writer)
+    with pytest.raises(LoadError) as err:
+        pdf_copy(path, max_pages=2)
+    assert err.value.reason == "too many pages: 3 (limit 2)"
