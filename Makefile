@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   := data/documents
 
-.PHONY: run test check lint layers typecheck load chromium graphviz clean bench-parse
+.PHONY: run test check lint layers typecheck load chromium graphviz ocr clean bench-parse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 ## Load data/ into the embedded store and start the app on http://localhost:8501
-run: $(VENV)/.runtime graphviz load
+run: $(VENV)/.runtime graphviz ocr load
 	$(BIN)/streamlit run app.py --server.port 8501
 
 load: $(VENV)/.runtime
@@ -38,8 +38,12 @@ bench: $(VENV)/.dev chromium
 graphviz:
 	@command -v dot >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; }
 
+## Debian's Tesseract and its Vietnamese model, for scans (never a downloaded model)
+ocr:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; }
+
 ## The whole suite: unit, store contract (FalkorDB and ArcadeDB over Bolt), app and browser tests
-test: $(VENV)/.dev chromium graphviz
+test: $(VENV)/.dev chromium graphviz ocr
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev

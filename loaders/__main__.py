@@ -1,9 +1,10 @@
-"""Command line: ``python -m loaders parse FILE [--json]`` (loading into a store is ``python -m graph load``).
+"""Command line: ``python -m loaders parse FILE [--json | --text]`` (into a store: ``python -m graph load``).
 
-``parse`` prints a readable summary of the record, or the record as JSON with ``--json``. A missing fact that
-another document in the same folder states (a date lost in scanning, cited elsewhere) is filled from it unless
-``--no-context`` is given. An unreadable file prints one line ``error: FILE: reason`` on stderr and exits 1
-(:mod:`common.cli`).
+``parse`` prints a readable summary of the record, or the record as JSON with ``--json``, or with ``--text`` the
+clean stream the extractor reads, one line each with its number and where it came from (page, file line, box,
+OCR confidence). A missing fact that another document in the same folder states (a date lost in scanning, cited
+elsewhere) is filled from it unless ``--no-context`` is given. An unreadable file prints one line
+``error: FILE: reason`` on stderr and exits 1 (:mod:`common.cli`).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from common.cli import run_cli
-from loaders.reading import SUFFIXES
+from loaders.reading import SUFFIXES, Source, read
 from loaders.record import DocumentRecord, to_json
 
-__all__ = ["main", "summary"]
+__all__ = ["main", "stream_text", "summary"]
 
 
 def summary(record: DocumentRecord) -> str:
@@ -52,11 +53,22 @@ def _siblings(path: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES and p != path)
 
 
+def stream_text(source: Source) -> str:
+    """The clean stream of a read file: ``number  origin  text`` per line (numbers as the record's lines)."""
+    width = max((len(line.where()) for line in source.lines), default=0)
+    return "\n".join(
+        f"{no:5d}  {line.where():<{width}}  {line.text}".rstrip() for no, line in enumerate(source.lines, 1)
+    )
+
+
 def _parse(args: argparse.Namespace) -> int:
     from loaders.organs import load_gazetteer
     from loaders.pipeline import complete_from_context, parse_file
 
     path = Path(args.file)
+    if args.text:
+        print(stream_text(read(path)))
+        return 0
     record = parse_file(path, load_gazetteer())
     if not args.no_context and path.parent.is_dir():
         record = complete_from_context(record, _siblings(path))
@@ -69,7 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     parse = commands.add_parser("parse", help="parse one file and print its record")
     parse.add_argument("file")
-    parse.add_argument("--json", action="store_true", help="print the record as JSON")
+    output = parse.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the record as JSON")
+    output.add_argument(
+        "--text", action="store_true", help="print the clean text the extractor reads, with origins"
+    )
     parse.add_argument("--no-context", action="store_true", help="do not use other documents in the folder")
     parse.set_defaults(run=_parse)
     return parser

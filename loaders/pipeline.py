@@ -24,21 +24,29 @@ from pathlib import Path
 from loaders.errors import LoadError
 from loaders.extract.body import Body, parse_body
 from loaders.extract.citations import Citations, extract_citations
-from loaders.extract.header import Header, extract_header
+from loaders.extract.header import UNREAD_NUMBER_RE, Header, extract_header
 from loaders.extract.recipients import addressee_names, parse_recipients
 from loaders.extract.segment import Segments, segment
 from loaders.extract.signature import lead_signer, parse_signature
 from loaders.extract.stamp import parse_stamp
+from loaders.extract.symbols import find_symbols, type_name
 from loaders.organs.gazetteer import Gazetteer
 from loaders.organs.issuers import same_issuer
 from loaders.organs.resolve import resolve_record
-from loaders.reading import TEXT_SUFFIXES, Source, decode, read
-from loaders.record import DocumentRecord, Received, Signer
+from loaders.reading import TEXT_SUFFIXES, Source, read, text_source
+from loaders.record import Citation, DocumentRecord, Received, Signer
 from loaders.review import review_record
 from loaders.text.line import Line
 from loaders.text.normalize import normalize
 
-__all__ = ["complete_from_context", "document_citations", "parse_file", "parse_source", "parse_text"]
+__all__ = [
+    "complete_from_context",
+    "document_citations",
+    "parse_file",
+    "parse_source",
+    "parse_text",
+    "signed_date",
+]
 
 
 def parse_file(path: str | Path, gazetteer: Gazetteer | None, *, body: bool = True) -> DocumentRecord:
@@ -54,7 +62,7 @@ def parse_text(
 ) -> DocumentRecord:
     """The record of a text already in memory (``path`` only labels it)."""
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return parse_source(Source(path, text, digest, "text"), gazetteer, body=body)
+    return parse_source(text_source(path, text, digest), gazetteer, body=body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +78,29 @@ class _Analysis:
 
 
 def _analyse(source: Source) -> _Analysis:
-    lines = normalize(source.text)
+    lines, raw = _file_lines(source, normalize(source.text))
     if not lines:
         raise LoadError(source.path, "empty file (no text)")
     seg = segment(lines)
     signer = (parse_signature(seg.signature) if seg.signature else None) or lead_signer(seg.preface)
     received = parse_stamp(seg.stamp)
-    header = extract_header(seg, source.text.splitlines(), signer, received)
+    header = extract_header(seg, raw, signer, received)
     citations = extract_citations(seg, header.number, header.province)
     return _Analysis(lines, seg, header, citations, signer, received)
+
+
+def _file_lines(source: Source, lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Lines numbered by the file line they came from, when the reading stage knows it (text files), and the
+    text of each file line as read; otherwise the lines of the stream, as numbered by ``normalize``."""
+    stream = source.text.splitlines()
+    origins = [line.origin.line for line in source.lines]
+    if len(origins) != len(stream) or None in origins:
+        return lines, stream
+    raw = [""] * max(o or 0 for o in origins)
+    for text, origin in zip(stream, origins, strict=True):
+        if origin and text:
+            raw[origin - 1] = f"{raw[origin - 1]} {text}".strip()
+    return [Line(origins[line.no - 1] or line.no, line.text) for line in lines], raw
 
 
 def parse_source(source: Source, gazetteer: Gazetteer | None, *, body: bool = True) -> DocumentRecord:
@@ -93,18 +115,22 @@ def parse_source(source: Source, gazetteer: Gazetteer | None, *, body: bool = Tr
         parse_body(seg.addressees + seg.body, document_date=document_date, lead_in=lead_in) if body else Body()
     )
     recipients = parse_recipients(seg.recipients, addressee_names(seg.addressees)) if seg.recipients else []
-    warnings = list(h.warnings) + list(parsed.warnings)
+    warnings = list(source.warnings) + list(h.warnings) + list(parsed.warnings)
+    signed = None if h.date else signed_date(seg.header, source.signed_at)
+    if signed:
+        warnings.append(f"date {signed} not readable in this copy; taken from its digital signature")
     if not seg.body:
         warnings.append("no body found after the title and preamble")
     record = DocumentRecord(
         source_path=source.path,
         source_sha256=source.sha256,
+        ocr=source.ocr,
         number=h.number,
         number_as_printed=h.number_as_printed,
         type=h.type,
         type_name=h.type_name,
-        date=h.date,
-        date_source=h.date_source,
+        date=h.date or signed,
+        date_source=h.date_source if h.date or not signed else "digital signature time (Thời gian ký)",
         place=h.place,
         upper_body=h.upper_body,
         party_unit=h.party_unit,
@@ -138,31 +164,112 @@ def document_citations(source: Source) -> tuple[Header, Citations]:
 def complete_from_context(
     record: DocumentRecord, others: Iterable[str | Path], limit: int = 200
 ) -> DocumentRecord:
-    """Fill a missing date from another plain-text document that cites this one by symbol and issuer.
+    """Fill a missing number or date from another document that cites this one.
 
-    ``others`` are candidate files (typically the documents in the same folder); at most ``limit`` are read,
-    only plain-text ones, and only those whose text contains the number are analysed.
+    * a date: from a citation with the same symbol and issuer;
+    * a number this copy prints with its code but spoiled digits (``Z32Ø/BTC-QLCS``: stamped, or OCR'd): from
+      the one number with that code that other documents cite from the same issuer (and on the same date,
+      when this copy's date is known).
+
+    ``others`` are candidate files (typically the documents in the same folder); at most ``limit`` are read:
+    text, Word and the text layer of PDFs (a scan is not OCR'd for this), and only those whose text contains
+    the number or the code are analysed.
     """
-    if record.date or not record.number:
+    tail = _unread_code(record)
+    if record.date and (record.number or not tail):
         return record
-    digits = re.match(r"\d+", record.number)
-    probe = re.compile(rf"(?<!\d){digits.group() if digits else ''}\s*\\?[-–/]")
+    if not record.number and not (tail and record.issuer):
+        return record
     for path in list(others)[:limit]:
         p = Path(path)
-        if p.suffix.lower() not in TEXT_SUFFIXES or str(p) == record.source_path or not p.is_file():
+        if str(p) == record.source_path or not p.is_file():
             continue
-        try:
-            text = decode(p.read_bytes(), p)
-        except LoadError:
+        source = _sibling(p, record, tail)
+        if source is None:
             continue
-        if not probe.search(text):
-            continue
-        header, citations = document_citations(Source(str(p), text, "", "text"))
-        for c in citations.implements + citations.cites:
-            if c.number == record.number and c.date and same_issuer(c.issuer, record.issuer):
-                source = f"cited in {header.number or p.name} ({p.name}, line {c.line})"
-                note = f"date {c.date} not printed in this copy; taken from its citation in {p.name}"
-                return dataclasses.replace(
-                    record, date=c.date, date_source=source, warnings=(*record.warnings, note)
-                )
+        header, citations = document_citations(source)
+        cited = citations.implements + citations.cites
+        if not record.number and tail:
+            record = _number_from(record, tail, cited, header.number or p.name, p.name)
+        if record.number and not record.date:
+            record = _date_from(record, cited, header.number or p.name, p.name)
+        if record.number and record.date:
+            break
     return record
+
+
+def _unread_code(record: DocumentRecord) -> str | None:
+    m = UNREAD_NUMBER_RE.search(record.number_as_printed or "") if not record.number else None
+    return m["tail"] if m else None
+
+
+def _sibling(path: Path, record: DocumentRecord, tail: str | None) -> Source | None:
+    suffix = path.suffix.lower()
+    if suffix not in (*TEXT_SUFFIXES, ".docx", ".pdf"):
+        return None
+    try:
+        source = read(path, ocr=False)
+    except LoadError:
+        return None
+    digits = re.match(r"\d+", record.number or "")
+    probe = (
+        re.escape(tail) if not record.number and tail else rf"(?<!\d){digits.group() if digits else ''}\s*\\?[-–/]"
+    )
+    return source if re.search(probe, source.text) else None
+
+
+def _number_from(
+    record: DocumentRecord, tail: str, cited: Iterable[Citation], by: str, name: str
+) -> DocumentRecord:
+    found = {
+        c.number: c
+        for c in cited
+        if c.number and c.number.endswith(f"/{tail}") and c.issuer and same_issuer(c.issuer, record.issuer)
+        and (not record.date or not c.date or c.date == record.date)
+    }  # fmt: skip
+    if len(found) != 1:
+        return record
+    number, c = next(iter(found.items()))
+    code, type_label = record.type, record.type_name
+    if code is None:
+        symbol = find_symbols(number)[0].symbol
+        letter = symbol.form == "state" and not symbol.type and (record.title or "").lower().startswith("v/v")
+        code = symbol.type or ("CV" if letter else None)
+        type_label = type_name(code, state=symbol.form == "state") if code else None
+    note = f"number {number} not readable in this copy; taken from its citation in {by} ({name}, line {c.line})"
+    return dataclasses.replace(
+        record, number=number, type=code, type_name=type_label, warnings=(*record.warnings, note)
+    )
+
+
+def _date_from(record: DocumentRecord, cited: Iterable[Citation], by: str, name: str) -> DocumentRecord:
+    for c in cited:
+        if c.number == record.number and c.date and same_issuer(c.issuer, record.issuer):
+            cited_at = f"cited in {by} ({name}, line {c.line})"
+            note = f"date {c.date} not printed in this copy; taken from its citation in {name}"
+            return dataclasses.replace(
+                record, date=c.date, date_source=cited_at, warnings=(*record.warnings, note)
+            )
+    return record
+
+
+def signed_date(header_lines: Iterable[Line], signed_at: str | None) -> str | None:
+    """The digital signature's date, when the printed date cannot be read and what can be read agrees with
+    it (the year, and the month when printed): ``ngày / tháng 6 năm 2026`` signed on 2026-06-19 → 2026-06-19.
+
+    >>> signed_date([Line(3, "Hà Nội, ngày / tháng 6 năm 2026")], "2026-06-19")
+    '2026-06-19'
+    >>> signed_date([Line(3, "Hà Nội, ngày / tháng 7 năm 2026")], "2026-06-19") is None
+    True
+    """
+    if not signed_at:
+        return None
+    year, month = signed_at[:4], int(signed_at[5:7])
+    for line in header_lines:
+        if not re.search(r"ngày", line.text, re.IGNORECASE):
+            continue
+        y = re.search(r"n[ăa]m\s*(\d{4})", line.text)
+        m = re.search(r"tháng\s*(\d{1,2})\b", line.text)
+        if (y and y.group(1) != year) or (m and int(m.group(1)) != month):
+            return None
+    return signed_at

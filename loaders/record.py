@@ -130,6 +130,7 @@ class OrganRef:
 class DocumentRecord:
     source_path: str
     source_sha256: str
+    ocr: bool = False  # some of the text was read from an image (a scan)
     number: str | None = None
     number_as_printed: str | None = None
     type: str | None = None

@@ -33,9 +33,12 @@ from loaders.text.normalize import is_type_line
 from loaders.text.organ_words import ISSUER_CODE_KINDS, TERRITORIAL_COMMITTEES, TERRITORIES
 from loaders.text.scopes import CENTRAL_SCOPE, find_province, province_scope
 
-__all__ = ["Header", "extract_header"]
+__all__ = ["UNREAD_NUMBER_RE", "Header", "extract_header"]
 
 _BLANK_NUMBER = re.compile(r"^S[ốo]\s*[:.]?\s*[-–]?\s*[-–]\s*(?P<type>[A-ZĐ][A-Za-zĐ]{0,4})\s*/\s*(?P<issuer>\S+)")
+# A symbol's code whose number a stamp or OCR spoiled (``Z32Ø/BTC-QLCS``, ``ŸBCT-ATMT``): the code glued to
+# a slash after something that is not a blank, or to a character no code starts with.
+UNREAD_NUMBER_RE = re.compile(r"(?:(?<=[^\s:/]/)|(?<=[^\sA-Za-zĐđ/:]))(?P<tail>[A-ZĐ]{2,}(?:-[A-ZĐ]{2,})+)\b")
 _PRINTED_START = re.compile(r"(?:(?:" + "|".join(TYPE_WORDS) + r")\s+)?S[ốo]\s*:?\s*$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"^(?:CỦA\s+|HỘI NGHỊ\s+(?:LẦN THỨ\s+\S+\s+)?)(?P<body>.+)$", re.IGNORECASE)
 _OF_ISSUER = re.compile(r"\bcủa\s+(?P<body>.+?)\s+(?:về|thực hiện|triển khai|ban hành)\b", re.IGNORECASE)
@@ -155,6 +158,7 @@ def _is_organ(text: str) -> bool:
         and text != "*"
         and not NUMBER_LINE_RE.match(text)
         and not find_symbols(text)
+        and not UNREAD_NUMBER_RE.search(text)
         and place_and_date(text) is None
         and not is_type_line(text)
     )
@@ -192,7 +196,7 @@ def _number(d: _Draft, cells: list[Line]) -> tuple[str | None, str | None]:
     candidates = [c for c in cells if NUMBER_LINE_RE.match(c.text)]
     candidates += [c for c in cells if not NUMBER_LINE_RE.match(c.text) and TYPE_WORD_RE.match(c.text)]
     candidates += [t for t in d.seg.title if TYPE_WORD_RE.match(t.text) and not is_type_line(t.text)]
-    for cell in candidates:
+    for cell in _own_type_first(d, candidates, provincial):
         found = find_symbols(cell.text[:120], provincial=provincial)
         if found and (cell.text.lower().startswith("số") or found[0].start < 40):
             d.symbol = found[0].symbol
@@ -200,8 +204,29 @@ def _number(d: _Draft, cells: list[Line]) -> tuple[str | None, str | None]:
         if _BLANK_NUMBER.match(cell.text):
             d.warnings.append(f"number not printed (blank in '{cell.text}'); left empty")
             return None, cell.text
+    for cell in cells[:12]:
+        if m := UNREAD_NUMBER_RE.search(cell.text):
+            printed = cell.text[: m.end()].strip()
+            d.warnings.append(f"number not readable in this copy ('{printed}'); its code is /{m['tail']}")
+            return None, printed
     d.warnings.append("no number-symbol found in the header")
     return None, None
+
+
+def _own_type_first(d: _Draft, candidates: list[Line], provincial: bool) -> list[Line]:
+    """Candidates with the number whose type is the document's own type line first: an issuer named after the
+    decision that set it up (``ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH / SỐ 1050/QĐ-SCT``) prints a number line too,
+    above the document's own (``Số: 1105/KH-ĐKT`` under ``KẾ HOẠCH``)."""
+    line = next((t.text for t in d.seg.title if is_type_line(t.text)), None)
+    own = type_code(" ".join(line.strip(" .:").split()).lower()) if line else None
+    if own is None or len(candidates) < 2:
+        return candidates
+
+    def mismatch(cell: Line) -> bool:
+        found = find_symbols(cell.text[:120], provincial=provincial)
+        return bool(found) and found[0].symbol.type not in (None, own)
+
+    return sorted(candidates, key=mismatch)
 
 
 def _printed(raw: list[str], no: int, number: str) -> str | None:
@@ -257,6 +282,11 @@ def _place_date(d: _Draft, cells: list[Line]) -> tuple[str | None, str | None, s
 def _type(d: _Draft) -> tuple[str | None, str | None]:
     line = next((t.text for t in d.seg.title if is_type_line(t.text)), None)
     printed = " ".join(line.strip(" .:").split()).lower() if line else None
+    letter = d.symbol is not None and d.symbol.form == "state" and not d.symbol.type
+    if printed is None and letter and any(re.match(r"V/v\b", t.text, re.IGNORECASE) for t in d.seg.title):
+        return "CV", type_name(
+            "CV", state=True
+        )  # a công văn: no type line, a V/v subject; what it cites is not it
     if printed is None:
         printed = _issued_type(d)
     code = d.symbol.type if d.symbol and d.symbol.type else (type_code(printed) if printed else None)

@@ -21,7 +21,7 @@ from loaders.text.line import Line
 
 __all__ = ["KINH_GUI_RE", "START_RE", "addressee_names", "is_recipients_start", "parse_recipients"]
 
-START_RE = re.compile(r"^\|?\s*Nơi\s+nhận\s*(?::\s*|$|(?=[-–]\s))", re.IGNORECASE)
+START_RE = re.compile(r"^\|?\s*Nơi\s+nh[ậâạa]n\s*(?::\s*|$|(?=[-–]\s))", re.IGNORECASE)  # OCR: "nhân"
 _ITEM_SPLIT = re.compile(r"(?:^|(?<=[;,.:]))\s*[-–+*•]\s+")
 _BULLET = re.compile(r"^[-–+*•]\s+")
 _PURPOSE = re.compile(

@@ -14,6 +14,7 @@ and the signature side by side (``| Nơi nhận: … | THỦ TƯỚNG Phạm Min
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from loaders.extract.dates import place_and_date
@@ -107,10 +108,30 @@ def _head(lines: list[Line]) -> tuple[list[Line], list[Line], int | None, int]:
                 i += 1
             continue
         if not _is_header_like(text) or _SECTION.match(text):
-            break
+            date_at = _subject_then_date(lines, i, header)
+            if date_at is None:
+                break
+            k = max(n for n, h in enumerate(header) if _SUBJECT.match(h.text))
+            header[k] = Line(header[k].no, " ".join([header[k].text] + [x.text for x in lines[i:date_at]]))
+            i = date_at
+            continue
         header.append(lines[i])
         i += 1
     return header, addressees, None, i
+
+
+def _subject_then_date(lines: list[Line], i: int, header: list[Line]) -> int | None:
+    """Where the place-and-date line is when a công văn's ``V/v`` subject runs on before it: read column by
+    column, the date cell beside the number and subject comes after the subject's last line."""
+    if not any(_SUBJECT.match(h.text) for h in header) or any(place_and_date(h.text) for h in header):
+        return None
+    for j in range(i, min(i + 6, len(lines))):
+        text = lines[j].text
+        if place_and_date(text) and len(text) < 80:
+            return j if j > i else None
+        if _SECTION.match(text) or KINH_GUI_RE.match(text) or is_type_line(text) or len(text) > 300:
+            return None
+    return None
 
 
 def _title_end(lines: list[Line], start: int, authority: set[str]) -> int:
@@ -178,18 +199,35 @@ def _closing(lines: list[Line], start: int) -> tuple[list[Line], list[Line], int
                 (recipients if is_recipients_start(cell.text) else signature).append(cell)
             i += 1
         elif is_recipients_start(line.text) and not recipients:
-            recipients.append(line)
+            head, authority = _beside(line)
+            recipients.append(head)
+            signature.extend(authority)
             i += 1
             while i < len(lines) and _recipient_continues(lines[i].text):
                 recipients.append(lines[i])
                 i += 1
-        elif is_signature_line(line.text) and not signature:
+        elif is_signature_line(line.text) and not any(is_name(s.text) for s in signature):
             j = _signature_end(lines, i)
             signature.extend(lines[i:j])
             i = j
+        elif recipients and is_name(line.text) and not any(is_name(s.text) for s in signature):
+            signature.append(line)  # the name under a seal whose title OCR lost, or set apart from its title
+            i += 1
         else:
             break
     return recipients, signature, i
+
+
+_BESIDE = re.compile(r"^(?P<head>\S+\s+\S+\s*:)\s*(?P<cap>(?:T/M|K/T|T/L|TM\.|KT\.|TL\.)\s*\S.*)$", re.IGNORECASE)
+
+
+def _beside(line: Line) -> tuple[Line, list[Line]]:
+    """``Nơi nhận: T/M BAN THƯỜNG VỤ`` (two cells flattened onto one line) → the recipients' head and the
+    signature's authority."""
+    m = _BESIDE.match(line.text)
+    if not m:
+        return line, []
+    return Line(line.no, m["head"]), [Line(line.no, m["cap"])]
 
 
 def _recipient_continues(text: str) -> bool:
@@ -270,7 +308,26 @@ def segment(lines: list[Line]) -> Segments:
 
 
 def without_motto(text: str) -> str:
-    """``CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`` → ``CHÍNH PHỦ``: the header's motto phrases taken out."""
-    for motto in MOTTOS:
-        text = re.sub(re.escape(motto), " ", text, flags=re.IGNORECASE)
+    """``CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`` → ``CHÍNH PHỦ``: the header's motto phrases taken out,
+    whatever the accents (``HOÀ``, ``HÕA`` from a font or OCR).
+
+    >>> without_motto("UBND TỈNH LÀO CAI CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    'UBND TỈNH LÀO CAI'
+    """
+    folded = "".join(_fold_char(c) for c in text)  # one character for one: spans map back onto ``text``
+    for pattern in _MOTTO_PATTERNS:
+        for m in reversed(list(pattern.finditer(folded))):
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+            folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
     return " ".join(text.split())
+
+
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[:1] or c
+    return "d" if c in "đĐ" else base.lower()
+
+
+_MOTTO_PATTERNS = [
+    re.compile(r"\s*[-–]\s*".join(r"\s+".join(map(re.escape, part.split())) for part in fold(m).split(" - ")))
+    for m in MOTTOS
+]

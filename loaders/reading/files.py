@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from loaders.errors import LoadError
+from loaders.reading.copies import IMAGE_SUFFIXES, Copy, image_copy, pdf_copy, text_copy
+from loaders.reading.stream import StreamLine
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -28,6 +30,7 @@ __all__ = [
     "Source",
     "decode",
     "read",
+    "text_source",
 ]
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024  # a plain-text document larger than this is not one document
@@ -35,7 +38,7 @@ MAX_FILE_BYTES = 100 * 1024 * 1024  # a .docx/.pdf larger than this is refused b
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # what a .docx holds once unzipped: beyond it, a compression bomb
 MAX_PDF_PAGES = 2000  # more pages than any directive; each page is decompressed and parsed
 TEXT_SUFFIXES = (".txt", ".md")
-SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
+SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf", *IMAGE_SUFFIXES)
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
@@ -48,16 +51,24 @@ _DISTINCTIVE = VIETNAMESE_LETTERS - frozenset("aeiouyAEIOUY")
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The text of one file and what identifies the file itself."""
+    """The text of one file and what identifies the file itself.
+
+    ``text`` is the clean stream extraction reads (``lines`` joined); ``lines`` keep each line's origin; ``ocr``
+    says some of it was read from an image, and ``warnings`` name what the reader was unsure of."""
 
     path: str
     text: str
     sha256: str
-    kind: str  # "text" | "docx" | "pdf"
+    kind: str  # "text" | "docx" | "pdf" | "image"
+    lines: tuple[StreamLine, ...] = ()
+    ocr: bool = False
+    warnings: tuple[str, ...] = ()
+    signed_at: str | None = None  # ISO date of the copy's digital signature
 
 
-def read(path: str | Path) -> Source:
-    """Read ``path`` into a :class:`Source`; raises :class:`LoadError` when it is not a readable document."""
+def read(path: str | Path, *, ocr: bool = True) -> Source:
+    """Read ``path`` into a :class:`Source`; raises :class:`LoadError` when it is not a readable document.
+    ``ocr=False`` reads only the text layer of a PDF (its scanned pages are left out) and refuses images."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
@@ -73,10 +84,25 @@ def read(path: str | Path) -> Source:
     data = p.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if suffix in TEXT_SUFFIXES:
-        return Source(str(p), _checked(decode(data, p), p), digest, "text")
+        layout = suffix == ".txt"  # markdown has no layout columns; its tables are marked
+        return _source(p, text_copy(_checked(decode(data, p), p), layout), digest, "text")
     if suffix == ".docx":
-        return Source(str(p), _checked(_read_docx(p), p), digest, "docx")
-    return Source(str(p), _checked(_read_pdf(p), p), digest, "pdf")
+        return _source(p, text_copy(_checked(_read_docx(p), p), layout=False), digest, "docx")
+    if suffix == ".pdf":
+        return _source(p, pdf_copy(p, ocr=ocr, max_pages=MAX_PDF_PAGES), digest, "pdf")
+    if not ocr:
+        raise LoadError(p, "an image: read only with OCR")
+    return _source(p, image_copy(p), digest, "image")
+
+
+def text_source(path: str, text: str, digest: str) -> Source:
+    """A text already in memory, read as a text file would be (``path`` only labels it)."""
+    return _source(Path(path), text_copy(text), digest, "text")
+
+
+def _source(path: Path, copy: Copy, digest: str, kind: str) -> Source:
+    text = _checked("\n".join(line.text for line in copy.lines), path)
+    return Source(str(path), text, digest, kind, copy.lines, copy.ocr, copy.warnings, copy.signed_at)
 
 
 def _checked(text: str, path: Path) -> str:
@@ -203,29 +229,3 @@ def _unique_cells(row: Any) -> list[Any]:
 def _cell_text(cell: Any) -> str:
     text = " ".join(p.text.strip() for p in cell.paragraphs)
     return " ".join(text.replace("|", "/").split())
-
-
-def _read_pdf(path: Path) -> str:
-    """The text layer, page by page; stops at ``MAX_PDF_PAGES`` pages or ``MAX_TEXT_BYTES`` of text. Every pypdf
-    error (its own limits on decompression included) is this file's ``LoadError``, never the batch's end."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(path, "encrypted PDF: cannot read without the password")
-        if len(reader.pages) > MAX_PDF_PAGES:
-            raise LoadError(path, f"too many pages: {len(reader.pages)} (limit {MAX_PDF_PAGES})")
-        pages, size = [], 0
-        for page in reader.pages:
-            pages.append(page.extract_text() or "")
-            size += len(pages[-1])
-            if size > MAX_TEXT_BYTES:
-                raise LoadError(path, f"too much text: more than {MAX_TEXT_BYTES // 2**20} MB")
-    except (PyPdfError, ValueError, KeyError, OSError, RecursionError, MemoryError) as exc:
-        raise LoadError(path, f"cannot read .pdf: {type(exc).__name__}: {exc}") from None
-    text = "\n\n".join(pages)
-    if not text.strip():
-        raise LoadError(path, "no text layer: needs OCR")
-    return text

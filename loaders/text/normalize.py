@@ -153,7 +153,7 @@ def _lone_pipe_blocks(raw: list[str]) -> dict[int, tuple[int, list[int]]]:
     blocks: dict[int, tuple[int, list[int]]] = {}
     group: list[int] = []
     for i in [*pipes, len(raw) + 99]:
-        if group and i - group[-1] > 8:
+        if group and i - group[-1] > 8 and not _one_cell(raw, group[-1], i):
             start = group[0]
             while start > 0 and raw[start - 1].strip() and group[0] - start < 8:
                 start -= 1
@@ -185,6 +185,11 @@ def _items(raw: list[str]) -> list[_Item]:
         items.append(_clean_line(i + 1, raw[i]))
         i += 1
     return items
+
+
+def _one_cell(raw: list[str], pipe: int, next_pipe: int) -> bool:
+    """Lines between two lone ``|`` that read as one long cell (a ``Nơi nhận`` list): no blank line, at most 30."""
+    return next_pipe - pipe <= 30 and all(raw[k].strip() for k in range(pipe + 1, min(next_pipe, len(raw))))
 
 
 def _flattened_cells(raw: list[str], start: int, pipes: list[int]) -> list[_Item]:

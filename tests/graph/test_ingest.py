@@ -42,7 +42,7 @@ def _bad_files(folder: Path) -> dict[str, str]:
         "binary.txt": "binary",
         "broken.txt": "decode",
         "huge.txt": "too large",
-        "scan.pdf": "no text layer: needs OCR",
+        "scan.pdf": "neither a text layer nor anything ocr can read",
     }
 
 

@@ -85,7 +85,11 @@ def test_text_file(tmp_path: Path) -> None:
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\t\n", "empty file (no text)"),
         ("binary.txt", b"\x00\x01" * 50, "binary file (NUL bytes), not text"),
-        ("image.png", b"\x89PNG\r\n", "unsupported file type '.png' (expected .txt, .md, .docx, .pdf)"),
+        (
+            "image.gif",
+            b"GIF89a",
+            "unsupported file type '.gif' (expected .txt, .md, .docx, .pdf, .png, .jpg, .jpeg, .tif, .tiff)",
+        ),
         ("broken.docx", b"not a zip file", "cannot read .docx: not a Word document (no .docx package inside)"),
     ],
 )
@@ -173,12 +177,12 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
     assert source.kind == "pdf" and "12-KH/TU" in source.text
 
 
-def test_pdf_without_text_layer(tmp_path: Path) -> None:
+def test_a_blank_pdf_page_has_no_text_even_through_ocr(tmp_path: Path) -> None:
     writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)  # what a scan without OCR looks like to a text extractor
+    writer.add_blank_page(width=595, height=842)  # no text layer, and nothing on the page for OCR to read
     path = tmp_path / "scan.pdf"
     with path.open("wb") as f:
         writer.write(f)
     with pytest.raises(LoadError) as err:
         read(path)
-    assert err.value.reason == "no text layer: needs OCR"
+    assert err.value.reason == "no text: neither a text layer nor anything OCR can read"
