@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.documents import resolve_document
+from graph.organ_parts import PART_OF_WALK
 from graph.store import GraphStore
 from queries.catalog import get_query
 from reports.evidence import organ_order
@@ -56,15 +57,15 @@ _KINDS = "MATCH (o:Organ) WHERE o.uid IN $uids RETURN o.uid AS uid, o.kind AS ki
 # Members of the groups a plan's order named (through a unit's via_group, or the group itself when it could not
 # be expanded), which the gazetteer has not confirmed and which existed while the order ran (the saved query's
 # rule); the sub-plans they issued, if any were loaded.
-_UNCONFIRMED = """
-MATCH (p:Document {uid: $plan})-[r:REQUIRES_SUBPLAN]->(x)
+_UNCONFIRMED = f"""
+MATCH (p:Document {{uid: $plan}})-[r:REQUIRES_SUBPLAN]->(x)
 WITH p, r, CASE WHEN 'OrganGroup' IN labels(x) THEN x.name ELSE r.via_group END AS group_name
 WHERE group_name IS NOT NULL
 MATCH (u:Organ)-[m:MEMBER_OF]->(g:OrganGroup)
 WHERE g.name = group_name AND m.unconfirmed = true
   AND (u.valid_from IS NULL OR u.valid_from <= coalesce(r.deadline, p.date, u.valid_from))
   AND (u.valid_to IS NULL OR p.date IS NULL OR u.valid_to >= p.date)
-OPTIONAL MATCH (c:Document)-[:IMPLEMENTS]->(p), (c)-[:ISSUED_BY]->(:Organ)-[:PART_OF*0..1]->(u)
+OPTIONAL MATCH (c:Document)-[:IMPLEMENTS]->(p), (c)-[:ISSUED_BY]->(:Organ){PART_OF_WALK}(u)
 WHERE c.status = 'loaded' AND (c.date IS NULL OR c.date <= $as_of)
 RETURN p.symbol AS plan, p.uid AS plan_uid, r.task_path AS paragraph, group_name, u.uid AS unit_uid,
        u.name AS unit, u.kind AS kind, u.level AS level, u.src AS file, r.deadline AS deadline,
