@@ -84,6 +84,8 @@ _MEANINGS: dict[str, str] = {
     "level": "administrative level (central, province, district …)",
     "valid_from": "first day the organ existed (gazetteer)",
     "valid_to": "last day the organ existed (gazetteer)",
+    "confidence": "how sure the loader is of what it read, 0 to 1 (OCR damage, guessed fields lower it)",
+    "review": "reasons, in Vietnamese, a reviewer should look at it; absent when there is nothing to review",
     "resolved": "false when the gazetteer does not know the name (kept as printed, completed with the scope)",
 }
 

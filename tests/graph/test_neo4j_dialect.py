@@ -213,7 +213,7 @@ def test_the_cli_refuses_a_write_with_one_error_line(sample_store_url: str) -> N
         text=True,
     )
     assert out.returncode == 1
-    assert out.stderr.startswith("error: ") and "read-only" in out.stderr and out.stderr.count("\n") == 1
+    assert out.stderr.startswith("error: ") and "từ chối" in out.stderr and out.stderr.count("\n") == 1
 
 
 REWRITES = [
