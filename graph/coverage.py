@@ -319,7 +319,7 @@ SET d.coverage_parent = $parent, d.coverage_covered = $covered, d.coverage_total
     d.coverage_links = $links, d.coverage_key = $key
 """
 # The parent duties expected of a child (the denominator of its coverage) carry the child's uid in ``key_for``
-# and ``key: true``, so a query can count them (``WHERE $child IN p.key_for``) without redoing the rule.
+# (kept sorted, so the graph does not depend on load order) and ``key: true``, so a query can count them (``WHERE $child IN p.key_for``) without redoing the rule.
 _UNSET_KEYS = """
 MATCH (t:Task) WHERE t.key_for IS NOT NULL AND $owner IN t.key_for
 WITH t, [x IN t.key_for WHERE x <> $owner] AS rest
@@ -329,7 +329,8 @@ SET t.key_for = CASE WHEN size(rest) = 0 THEN null ELSE rest END,
 _SET_KEYS = """
 UNWIND $keys AS uid
 MATCH (t:Task {uid: uid})
-SET t.key_for = coalesce(t.key_for, []) + $owner, t.key = true
+WITH t, [x IN coalesce(t.key_for, []) WHERE x <> $owner] AS rest
+SET t.key_for = [x IN rest WHERE x < $owner] + $owner + [x IN rest WHERE x > $owner], t.key = true
 """
 # What a pair's coverage depends on: both texts and the rule. Equal key and edge count → nothing to redo.
 _RULE = f"{NEAR_VERBATIM}/{MARGIN}/{SECTION_MIN}/{SECTION_MARGIN}/key_for"  # key_for: coverage marks key tasks
