@@ -319,7 +319,8 @@ SET d.coverage_parent = $parent, d.coverage_covered = $covered, d.coverage_total
     d.coverage_links = $links, d.coverage_key = $key
 """
 # The parent duties expected of a child (the denominator of its coverage) carry the child's uid in ``key_for``
-# (kept sorted, so the graph does not depend on load order) and ``key: true``, so a query can count them (``WHERE $child IN p.key_for``) without redoing the rule.
+# (kept sorted, so the graph does not depend on load order) and ``key: true``, so a query can count them
+# (``WHERE $child IN p.key_for``) without redoing the rule.
 _UNSET_KEYS = """
 MATCH (t:Task) WHERE t.key_for IS NOT NULL AND $owner IN t.key_for
 WITH t, [x IN t.key_for WHERE x <> $owner] AS rest
