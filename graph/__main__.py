@@ -7,6 +7,9 @@
     python -m graph load PATH… [--store URL]
     python -m graph relink [-v] [--store URL]
     python -m graph conflicts [--json] [--store URL]
+    python -m graph schema [--markdown] [--store URL]
+    python -m graph serve [--host 127.0.0.1] [--port N] [--password P] [--allow-remote] [--store URL]
+    python -m graph cypher "QUERY" | -f FILE | - [--param NAME=VALUE …] [--format table|csv|json] [--out FILE]
 
 ``--store`` takes the forms of ``KG_STORE`` (default ``embedded``). To add a command: write a
 ``cmd_NAME(args) -> int`` function and register it in :func:`build_parser` with ``_command(...)``; it gets
@@ -19,10 +22,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 from common.cli import run_cli
 from graph.export import FORMATS, count_graph, to_networkx, write_graphml, write_node_link_json
-from graph.store import GraphStore, open_store
+from graph.store import GraphStore, StoreError, open_store
 from graph.stores import wipe
 
 __all__ = ["build_parser", "main", "open_from_args"]
@@ -167,6 +172,77 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the labels with their properties and types, and the relationship patterns the store holds."""
+    from graph.schema import format_schema, relationship_patterns, schema_markdown
+
+    store = open_from_args(args)
+    try:
+        patterns = relationship_patterns(store)
+    finally:
+        store.close()
+    sys.stdout.write(schema_markdown(patterns) if args.markdown else format_schema(patterns))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Keep the store running on a loopback TCP port with a password until Ctrl-C, printing how to attach."""
+    from graph.serve import check_host, serve
+
+    check_host(args.host, allow_remote=args.allow_remote)  # before anything starts
+    store = open_from_args(args)
+    try:
+        serve(store, host=args.host, port=args.port, password=args.password, allow_remote=args.allow_remote)
+    finally:
+        store.close()
+    return 0
+
+
+def _read_query(args: argparse.Namespace) -> str:
+    if args.file:
+        return Path(args.file).read_text(encoding="utf-8")
+    if args.query in (None, "-"):
+        return sys.stdin.read()
+    return str(args.query)
+
+
+def _params(items: Sequence[str]) -> dict[str, Any]:
+    from graph.analyst import parse_value
+
+    values: dict[str, Any] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise StoreError(f"--param {item!r}: write it as NAME=VALUE")
+        values[name.strip().lstrip("$")] = parse_value(value)
+    return values
+
+
+def cmd_cypher(args: argparse.Namespace) -> int:
+    """Run one read-only query (Neo4j 5 Cypher; rewritten for FalkorDB) with the console's guard, time limit and
+    row cap; print or write its rows."""
+    from graph.analyst import format_rows, run_cypher
+
+    cypher, params = _read_query(args), _params(args.param)
+    store = open_from_args(args)
+    try:
+        result = run_cypher(store, cypher, params, timeout_ms=args.timeout_ms, row_cap=args.row_cap)
+    finally:
+        store.close()
+    fmt = args.format
+    if args.out and fmt == "table":
+        fmt = {".csv": "csv", ".json": "json"}.get(Path(args.out).suffix.lower(), "table")
+    text = format_rows(result.rows, fmt)
+    if args.out:
+        Path(args.out).write_text(("\ufeff" if fmt == "csv" else "") + text, encoding="utf-8")
+        print(f"{len(result.rows)} rows → {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    if result.truncated:
+        print(f"only the first {args.row_cap} rows are kept (--row-cap)", file=sys.stderr)
+    return 0
+
+
 def _command(
     sub: argparse._SubParsersAction, name: str, func: Command, common: argparse.ArgumentParser, help_text: str
 ) -> argparse.ArgumentParser:
@@ -212,6 +288,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     conflicts = _command(sub, "conflicts", cmd_conflicts, common, "list documents whose facts disagree")
     conflicts.add_argument("--json", action="store_true", help="print JSON")
+
+    schema = _command(sub, "schema", cmd_schema, common, "labels, properties and relationship patterns")
+    schema.add_argument("--markdown", action="store_true", help="print docs/schema.md's Markdown")
+
+    serve = _command(sub, "serve", cmd_serve, common, "open the store to standard tools until Ctrl-C")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback unless --allow-remote)")
+    serve.add_argument("--port", type=int, default=None, help="TCP port (default: a free one)")
+    serve.add_argument("--password", default=None, help="the password (default: a new random one)")
+    serve.add_argument("--allow-remote", action="store_true", help="allow a --host that is not loopback")
+
+    from graph.analyst import FORMATS as CYPHER_FORMATS
+    from graph.analyst import ROW_CAP, TIMEOUT_MS
+
+    cypher = _command(sub, "cypher", cmd_cypher, common, "run one read-only Cypher query (Neo4j 5 Cypher)")
+    cypher.add_argument("query", nargs="?", metavar="QUERY", help="the query; - (or nothing) reads standard input")
+    cypher.add_argument("-f", "--file", metavar="FILE", help="read the query from FILE")
+    cypher.add_argument(
+        "--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+        help="a $parameter (JSON numbers, true/false, null, lists; anything else is text)",
+    )  # fmt: skip
+    cypher.add_argument("--format", choices=CYPHER_FORMATS, default="table")
+    cypher.add_argument("--out", metavar="FILE", help="write the rows to FILE (.csv with a BOM for Excel, .json)")
+    cypher.add_argument("--timeout-ms", type=int, default=TIMEOUT_MS, help=f"time limit (default {TIMEOUT_MS})")
+    cypher.add_argument("--row-cap", type=int, default=ROW_CAP, help=f"rows kept (default {ROW_CAP})")
     return parser
 
 

@@ -42,7 +42,8 @@ RETURN d.uid AS uid, d.symbol AS symbol, d.status AS status, d.date AS date, d.d
 _SET_FACTS = """
 UNWIND $rows AS row
 MATCH (d:Document {uid: row.uid})
-SET d.date = row.date, d.date_source = row.date_source, d.date_src = row.date_src, d.conflicts = row.conflicts,
+SET d.date = date(row.date), d.date_source = row.date_source, d.date_src = row.date_src,
+    d.conflicts = row.conflicts,
     d.src = row.src, d.title = row.title
 """
 _STUB_CITATIONS = """

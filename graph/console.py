@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graph.dialect import DialectError, for_store, hint_for
 from graph.readonly import RefusedQueryError
 from graph.store import GraphStore, ReadOnlyError, StoreError
 from graph.stores.errors import QueryMemoryError, QueryTimeoutError, ServerStoppedError, StoreDecodeError
@@ -64,7 +65,8 @@ def console_error(error: StoreError, *, timeout_ms: int) -> str:
         return (
             "Kho dữ liệu trả về văn bản không đọc được (không phải UTF-8); các truy vấn sau vẫn chạy bình thường."
         )
-    return f"Truy vấn lỗi: {_store_line(error)}"
+    hint = hint_for(str(error))
+    return f"Truy vấn lỗi: {_store_line(error)}" + (f" Gợi ý: {hint}." if hint else "")
 
 
 def _schema(store: GraphStore) -> frozenset[str] | None:
@@ -85,6 +87,10 @@ def run_console(
     """Run ``cypher`` as a console query; a refusal, a timeout or any store error becomes the answer's line."""
     if not cypher.strip():
         return ConsoleAnswer(error="Chưa nhập truy vấn.")
+    try:
+        cypher = for_store(store, cypher)  # Neo4j 5 idioms in FalkorDB's dialect
+    except DialectError as error:
+        return ConsoleAnswer(error=f"Truy vấn lỗi: {error}")
     before = _schema(store)
     started = time.monotonic()
     try:

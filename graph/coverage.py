@@ -318,8 +318,23 @@ MATCH (d:Document {uid: $owner})
 SET d.coverage_parent = $parent, d.coverage_covered = $covered, d.coverage_total = $total,
     d.coverage_links = $links, d.coverage_key = $key
 """
+# The parent duties expected of a child (the denominator of its coverage) carry the child's uid in ``key_for``
+# (kept sorted, so the graph does not depend on load order) and ``key: true``, so a query can count them
+# (``WHERE $child IN p.key_for``) without redoing the rule.
+_UNSET_KEYS = """
+MATCH (t:Task) WHERE t.key_for IS NOT NULL AND $owner IN t.key_for
+WITH t, [x IN t.key_for WHERE x <> $owner] AS rest
+SET t.key_for = CASE WHEN size(rest) = 0 THEN null ELSE rest END,
+    t.key = CASE WHEN size(rest) = 0 THEN null ELSE true END
+"""
+_SET_KEYS = """
+UNWIND $keys AS uid
+MATCH (t:Task {uid: uid})
+WITH t, [x IN coalesce(t.key_for, []) WHERE x <> $owner] AS rest
+SET t.key_for = [x IN rest WHERE x < $owner] + $owner + [x IN rest WHERE x > $owner], t.key = true
+"""
 # What a pair's coverage depends on: both texts and the rule. Equal key and edge count → nothing to redo.
-_RULE = f"{NEAR_VERBATIM}/{MARGIN}/{SECTION_MIN}/{SECTION_MARGIN}"
+_RULE = f"{NEAR_VERBATIM}/{MARGIN}/{SECTION_MIN}/{SECTION_MARGIN}/key_for"  # key_for: coverage marks key tasks
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +388,11 @@ def write_coverage(
         parent_uid = next((r["parent"] for r in store.read(_PAIRS) if r["child"] == child_uid), None)
     if parent_uid is None:
         store.write_many(
-            [(_DELETE, {"owner": child_uid}), (_SET_COUNTS, _params(child_uid, None, (0, 0, 0), None))]
+            [
+                (_DELETE, {"owner": child_uid}),
+                (_UNSET_KEYS, {"owner": child_uid}),
+                (_SET_COUNTS, _params(child_uid, None, (0, 0, 0), None)),
+            ]
         )
         return CoverageResult(child_uid, None, (), 0, 0)
     issuer = [v for organ in organs_above(store, child_uid) for v in organ if v]
@@ -385,6 +404,8 @@ def write_coverage(
         [
             (_DELETE, {"owner": child_uid}),
             (_CREATE, {"rows": rows, "owner": child_uid}),
+            (_UNSET_KEYS, {"owner": child_uid}),
+            (_SET_KEYS, {"keys": sorted(t.uid for t in participants(parents)), "owner": child_uid}),
             (_SET_COUNTS, _params(child_uid, parent_uid, (covered, total, len(links)), key)),
         ]
     )

@@ -38,6 +38,7 @@ from graph.documents import symbol_key, symbol_type
 from graph.model import DOC_TYPES, DocStatus, Rel
 from graph.parents import infer_stub_parents, mark_cascade_parents
 from graph.store import GraphStore
+from graph.stores.cypher import set_properties
 from loaders.organs.issuers import same_issuer
 
 __all__ = ["CitationTargets", "DocEdge", "DocInfo", "LinkReport", "relink", "resolve_citations", "uid_parts"]
@@ -62,12 +63,10 @@ DELETE r
 _CREATE_EDGE = """
 UNWIND $rows AS row
 MATCH (a:Document {{uid: row.source}}) MATCH (b:Document {{uid: row.target}})
-CREATE (a)-[r:{rel}]->(b) SET r += row.props
-"""
+CREATE (a)-[r:{rel}]->(b) SET """ + set_properties("r", "row.props")
 _CREATE_STUB = """
 UNWIND $rows AS row
-MERGE (d:{labels} {{uid: row.uid}}) ON CREATE SET d += row.props
-"""
+MERGE (d:{labels} {{uid: row.uid}}) ON CREATE SET """ + set_properties("d", "row.props")
 _DELETE_STUBS = """
 UNWIND $uids AS uid
 MATCH (d:Document {uid: uid}) WHERE d.status = 'cited'

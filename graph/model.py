@@ -20,6 +20,7 @@ from loaders.text.doc_types import DOC_TYPES, DocType
 from loaders.text.folding import slug
 
 __all__ = [
+    "DATE_PROPERTIES",
     "DOC_TYPES",
     "DocStatus",
     "DocType",
@@ -38,6 +39,13 @@ __all__ = [
     "section_uid",
     "task_uid",
 ]
+
+
+#: Properties stored as date values on every store (FalkorDB ``Date``, Neo4j ``date``), on nodes and edges alike:
+#: ``WHERE t.deadline < date('2026-11-23')`` and ``duration.inDays(d.date, date()).days`` work in Cypher. On the
+#: Python side they are ISO text (``'2023-05-24'``) both ways: the model's fields, parameters, and every row a
+#: store returns (:func:`graph.stores.values.plain`); a query compares them with ``date($as_of)``.
+DATE_PROPERTIES: tuple[str, ...] = ("date", "deadline", "valid_from", "valid_to")
 
 
 # --- enums -----------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import Any
 
 from graph.model import DocumentGraph, Edge, NodeValue, Organ, OrganGroup, Rel
 from graph.store import GraphStore
+from graph.stores.cypher import set_properties
 from loaders.organs.gazetteer import Gazetteer, GroupEntry, OrganEntry, load_gazetteer
 
 __all__ = ["GAZETTEER_UID", "group_node", "organ_graph", "organ_node", "write_gazetteer"]
@@ -91,7 +92,7 @@ def organ_graph(gazetteer: Gazetteer) -> DocumentGraph:
     return DocumentGraph(GAZETTEER_UID, tuple(nodes), tuple(edges))
 
 
-_REFRESH = "UNWIND $rows AS row MATCH (n:{label} {{uid: row.uid}}) SET n += row.props"
+_REFRESH = "UNWIND $rows AS row MATCH (n:{label} {{uid: row.uid}}) SET " + set_properties("n", "row.props")
 
 
 def _refresh_rows(nodes: tuple[NodeValue, ...], kind: type[NodeValue]) -> list[Mapping[str, Any]]:

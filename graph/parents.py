@@ -25,6 +25,7 @@ from typing import Any
 
 from graph.documents import symbol_key, symbol_type
 from graph.store import GraphStore
+from graph.stores.cypher import set_properties
 from loaders.text import fold
 from loaders.text.scopes import CENTRAL_SCOPE
 
@@ -139,8 +140,7 @@ _DELETE_INFERRED = "MATCH (:Document)-[r:IMPLEMENTS]->(:Document) WHERE r.key = 
 _CREATE_INFERRED = """
 UNWIND $rows AS row
 MATCH (a:Document {uid: row.source}) MATCH (b:Document {uid: row.target})
-CREATE (a)-[r:IMPLEMENTS]->(b) SET r += row.props
-"""
+CREATE (a)-[r:IMPLEMENTS]->(b) SET """ + set_properties("r", "row.props")
 _TYPE_WORDS = {
     "nghi quyet": "NQ", "ket luan": "KL", "chi thi": "CT", "ke hoach": "KH", "chuong trinh hanh dong": "CTr",
     "chuong trinh": "CTr", "quyet dinh": "QĐ", "quy dinh": "QĐi", "huong dan": "HD", "thong bao": "TB",

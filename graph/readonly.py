@@ -45,12 +45,16 @@ _FORBIDDEN = frozenset(
         *("PERIODIC", "TRANSACTIONS", "ALTER", "GRANT", "REVOKE", "DENY", "TERMINATE", "USE"),
     }
 )
-#: Procedures the console may call (compared without regard to case): schema and full-text reads.
+#: Procedures the console may call (compared without regard to case): schema, full-text and path reads.
 READ_PROCEDURES = frozenset(
     {
         *("db.labels", "db.relationshiptypes", "db.propertykeys", "db.indexes", "db.constraints"),
         *("db.schema.visualization", "db.schema.nodetypeproperties", "db.schema.reltypeproperties"),
         *("db.idx.fulltext.querynodes", "db.idx.fulltext.queryrelationships"),
+        *(
+            "algo.sppaths",
+            "algo.sspaths",
+        ),  # FalkorDB's shortest paths: graph.dialect rewrites shortestPath to them
     }
 )
 _FUNCTION_NAMESPACES = frozenset({"date", "datetime", "localdatetime", "localtime", "time", "duration", "point"})

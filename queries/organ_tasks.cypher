@@ -8,7 +8,7 @@ WHERE toLower(o.name) CONTAINS toLower($organ) OR o.uid = $organ
 MATCH (d:Document {uid: t.owner})
 RETURN o.name AS organ, a.role AS role, d.symbol AS document, t.path AS path, t.deadline AS deadline,
        t.deadline_text AS deadline_text, t.recurrence AS recurrence,
-       CASE WHEN t.deadline IS NOT NULL AND t.recurrence IS NULL AND t.deadline < $as_of THEN true ELSE false END
+       CASE WHEN t.deadline IS NOT NULL AND t.recurrence IS NULL AND t.deadline < date($as_of) THEN true ELSE false END
          AS overdue,
        substring(t.text, 0, 240) AS text, t.src AS src
 ORDER BY organ, document, path, role

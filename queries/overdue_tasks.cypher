@@ -4,7 +4,7 @@
 //   vậy đều được liệt kê.
 // params: as_of (date, ngày xét thời hạn, default today)
 MATCH (t:Task)
-WHERE t.deadline IS NOT NULL AND t.deadline < $as_of AND t.recurrence IS NULL
+WHERE t.deadline IS NOT NULL AND t.deadline < date($as_of) AND t.recurrence IS NULL
 MATCH (d:Document {uid: t.owner})
 OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(o)
 WHERE a.role = 'lead'

@@ -13,7 +13,7 @@ MATCH (p)-[r:REQUIRES_SUBPLAN]->(u)
 WHERE (u.valid_from IS NULL OR u.valid_from <= coalesce(r.deadline, p.date, u.valid_from))
   AND (u.valid_to IS NULL OR p.date IS NULL OR u.valid_to >= p.date)
 OPTIONAL MATCH (c:Document)-[:IMPLEMENTS]->(p), (c)-[:ISSUED_BY]->(:Organ)-[:PART_OF*0..3]->(o)
-WHERE (o = u OR (o)-[:MEMBER_OF]->(u)) AND c.status = 'loaded' AND (c.date IS NULL OR c.date <= $as_of)
+WHERE (o = u OR (o)-[:MEMBER_OF]->(u)) AND c.status = 'loaded' AND (c.date IS NULL OR c.date <= date($as_of))
 WITH p, r, u, c
 ORDER BY c.date
 WITH p, r, u, collect(DISTINCT c) AS found
@@ -29,7 +29,7 @@ RETURN p.symbol AS plan, r.task_path AS paragraph, u.name AS unit,
          WHEN sub IS NOT NULL AND sub.date <= r.deadline THEN 'on_time'
          WHEN sub IS NOT NULL THEN 'late'
          WHEN r.deadline IS NULL THEN 'not_found'
-         WHEN r.deadline < $as_of THEN 'missing'
+         WHEN r.deadline < date($as_of) THEN 'missing'
          ELSE 'not_yet_due'
        END AS status,
        r.src AS src, p.uid AS plan_uid, u.uid AS unit_uid, sub.uid AS subplan_uid

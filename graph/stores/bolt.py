@@ -80,6 +80,8 @@ def _take(result: neo4j.Result, limit: int | None) -> list[dict[str, Any]]:
 class BoltStore:
     """GraphStore on a Bolt server; the driver is injected (see :meth:`from_url`)."""
 
+    dialect = "neo4j"
+
     def __init__(
         self,
         driver: neo4j.Driver,

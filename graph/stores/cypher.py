@@ -27,7 +27,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.model import DOC_TYPES, DocumentGraph, Edge, NodeValue, Organ, OrganGroup, Person, Rel, Section, Task
+from graph.model import (
+    DATE_PROPERTIES,
+    DOC_TYPES,
+    DocumentGraph,
+    Edge,
+    NodeValue,
+    Organ,
+    OrganGroup,
+    Person,
+    Rel,
+    Section,
+    Task,
+)
 from graph.store import StoreError
 from graph.stores.values import property_value
 
@@ -45,6 +57,7 @@ __all__ = [
     "document_statements",
     "endpoint_statements",
     "rename_parameters",
+    "set_properties",
     "unknown_endpoints",
 ]
 
@@ -84,6 +97,18 @@ def _rel(rel: Any) -> str:
 def _batches(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
     for start in range(0, len(rows), BATCH_SIZE):
         yield rows[start : start + BATCH_SIZE]
+
+
+def set_properties(target: str, source: str) -> str:
+    """The ``SET`` items that copy the map ``source`` onto ``target``, the :data:`~graph.model.DATE_PROPERTIES`
+    turned from ISO text into date values (``date(null)`` is null: an absent date stays absent). Every write of a
+    property map goes through here, so no date reaches a store as text.
+
+    >>> set_properties("r", "row.props")[:60]
+    'r += row.props, r.date = date(row.props.date), r.deadline = '
+    """
+    dates = "".join(f", {target}.{name} = date({source}.{name})" for name in DATE_PROPERTIES)
+    return f"{target} += {source}{dates}"
 
 
 class _Plan:
@@ -153,7 +178,8 @@ def _add_nodes(plan: _Plan, nodes: Iterable[NodeValue]) -> None:
             missing = " OR ".join(f"NOT n:{label}" for label in extra)
             match = f"UNWIND $rows AS row MATCH (n:{primary} {{uid: row.uid}})"
             plan.add_rows(f"{match} WHERE {missing} SET n:{':'.join(extra)}", rows)
-        setter = "SET n += row.props" if owned else f"ON CREATE SET n += row.props {_SMALLEST_NAME}"
+        props = set_properties("n", "row.props")
+        setter = f"SET {props}" if owned else f"ON CREATE SET {props} {_SMALLEST_NAME}"
         plan.add_rows(f"UNWIND $rows AS row MERGE (n:{':'.join(labels)} {{uid: row.uid}}) {setter}", rows)
 
 
@@ -203,9 +229,10 @@ def _add_edges(plan: _Plan, graph: DocumentGraph, label_of: Mapping[str, str]) -
                 f"MATCH (b:{_label(target)} {{uid: row.b}})"
             )
             if owned:
-                plan.add_rows(f"{match} CREATE (a)-[r:{rel} {{owner: $owner}}]->(b) SET r += row.props", rows)
+                create = f"CREATE (a)-[r:{rel} {{owner: $owner}}]->(b)"
             else:
-                plan.add_rows(f"{match} MERGE (a)-[r:{rel} {{key: row.key}}]->(b) SET r += row.props", rows)
+                create = f"MERGE (a)-[r:{rel} {{key: row.key}}]->(b)"
+            plan.add_rows(f"{match} {create} SET {set_properties('r', 'row.props')}", rows)
 
 
 # --- public builders -------------------------------------------------------------------------------

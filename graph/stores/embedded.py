@@ -27,6 +27,7 @@ from pathlib import Path
 
 import falkordb
 import redis
+from redis.credentials import CredentialProvider
 
 from common.settings import settings
 from graph.store import StoreError
@@ -34,9 +35,17 @@ from graph.stores.falkordb import ENCODING_ERRORS, FalkorDBStore, no_retry
 from graph.stores.leases import USERS_FILE, Lease, start_watcher
 from graph.stores.limits import limit_address_space, module_arguments
 
-__all__ = ["MAX_SOCKET_BYTES", "SOCKET_NAME", "EmbeddedServer", "EmbeddedStore", "default_data_dir"]
+__all__ = [
+    "MAX_SOCKET_BYTES",
+    "PASSWORD_NAME",
+    "SOCKET_NAME",
+    "EmbeddedServer",
+    "EmbeddedStore",
+    "default_data_dir",
+]
 
 SOCKET_NAME = "falkordb.sock"
+PASSWORD_NAME = "falkordb.password"  # written (mode 600) while `python -m graph serve` opens the server to TCP
 MAX_SOCKET_BYTES = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 LOAD_TIMEOUT = 1800.0  # a server still replaying its data is waited for this long, a silent one start_timeout
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -74,6 +83,21 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+class _PasswordFile(CredentialProvider):
+    """The password in the server's ``falkordb.password``, read for every new connection: ``graph serve`` may set
+    one, or take it away, while this process holds a client."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def get_credentials(self) -> tuple[str] | tuple[str, str]:
+        try:
+            password = self.path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return ()  # type: ignore[return-value]  # redis-py sends no AUTH for an empty tuple
+        return (password,) if password else ()  # type: ignore[return-value]
+
+
 class EmbeddedServer:
     """The FalkorDB server of one data directory: found running, or started (and later stopped) here."""
 
@@ -83,6 +107,7 @@ class EmbeddedServer:
         self.data_dir = Path(data_dir).expanduser().absolute()
         self.socket_path = self.data_dir / SOCKET_NAME
         self.log_path = self.data_dir / "falkordb.log"
+        self.password_path = self.data_dir / PASSWORD_NAME
         self.start_timeout = start_timeout
         self.load_timeout = load_timeout
         self.started_here = False
@@ -111,6 +136,7 @@ class EmbeddedServer:
             state = self._state()
             if state == "down":
                 self.socket_path.unlink(missing_ok=True)
+                self.password_path.unlink(missing_ok=True)  # a new server starts without one
                 self._start(*binaries)
             elif state == "loading":
                 self._wait_until_ready(None)
@@ -126,9 +152,16 @@ class EmbeddedServer:
                 "choose another with KG_STORE=embedded:PATH or KG_DATA_DIR"
             ) from error
 
+    def credentials(self) -> CredentialProvider:
+        """The server's password while ``graph serve`` has it listening on TCP (the socket needs it too)."""
+        return _PasswordFile(self.password_path)
+
     def _client(self, timeout: float = 2.0) -> redis.Redis:
         return redis.Redis(
-            unix_socket_path=str(self.socket_path), socket_connect_timeout=timeout, retry=no_retry()
+            unix_socket_path=str(self.socket_path),
+            credential_provider=self.credentials(),
+            socket_connect_timeout=timeout,
+            retry=no_retry(),
         )
 
     def _state(self) -> str:
@@ -144,6 +177,8 @@ class EmbeddedServer:
         except redis.TimeoutError:
             # it accepted the connection but is busy replaying a long write: a server at work, not a dead one
             return "loading"
+        except redis.AuthenticationError:  # it answers, under a password `graph serve` set: never start another
+            return "up"
         except (redis.ConnectionError, OSError):
             return "down"
         finally:
@@ -270,7 +305,10 @@ class EmbeddedStore(FalkorDBStore):
         self.server = EmbeddedServer(data_dir if data_dir is not None else default_data_dir())
         self.server.ensure_running()
         client = falkordb.FalkorDB(
-            unix_socket_path=str(self.server.socket_path), retry=no_retry(), encoding_errors=ENCODING_ERRORS
+            unix_socket_path=str(self.server.socket_path),
+            credential_provider=self.server.credentials(),
+            retry=no_retry(),
+            encoding_errors=ENCODING_ERRORS,
         )
         super().__init__(client, graph=graph, name=f"embedded FalkorDB at {self.server.data_dir}")
 

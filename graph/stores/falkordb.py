@@ -67,6 +67,8 @@ def graph_name() -> str:
 class FalkorDBStore:
     """GraphStore on one graph of a FalkorDB server; the client (``falkordb.FalkorDB``) is injected."""
 
+    dialect = "falkordb"  # free Cypher typed in Neo4j's dialect is rewritten first (graph.dialect)
+
     def __init__(self, db: falkordb.FalkorDB, *, graph: str | None = None, name: str | None = None) -> None:
         self._db = db
         self._graph = db.select_graph(graph or graph_name())
