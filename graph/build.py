@@ -156,6 +156,8 @@ def _document(b: _Builder) -> None:
             date_source=r.date_source,
             place=r.place,
             scope=r.scope,
+            confidentiality=r.confidentiality,
+            urgency=r.urgency,
             status=DocStatus.LOADED.value,
             source_path=r.source_path,
             source_sha256=r.source_sha256,

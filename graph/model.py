@@ -122,6 +122,8 @@ class Document(NodeValue):
     date_source: str | None = None
     place: str | None = None
     scope: str | None = None
+    confidentiality: str | None = None  # the dấu mật (loaders.extract.marks): hides it from lower clearances
+    urgency: str | None = None
     status: str = DocStatus.LOADED.value
     source_path: str | None = None
     source_sha256: str | None = None

@@ -25,6 +25,7 @@ from loaders.errors import LoadError
 from loaders.extract.body import Body, parse_body
 from loaders.extract.citations import Citations, extract_citations
 from loaders.extract.header import UNREAD_NUMBER_RE, Header, extract_header
+from loaders.extract.marks import read_marks
 from loaders.extract.recipients import addressee_names, parse_recipients
 from loaders.extract.segment import Segments, segment
 from loaders.extract.signature import lead_signer, parse_signature
@@ -65,6 +66,9 @@ def parse_text(
     return parse_source(text_source(path, text, digest), gazetteer, body=body)
 
 
+_HEADER_LIMIT = 40  # lines read for the marks when the title is not found
+
+
 @dataclass(frozen=True, slots=True)
 class _Analysis:
     """What the stages before the body parser find in one source."""
@@ -75,6 +79,7 @@ class _Analysis:
     citations: Citations
     signer: Signer | None
     received: Received | None
+    header_lines: list[str]  # the file's lines before the title, where the marks are stamped
 
 
 def _analyse(source: Source) -> _Analysis:
@@ -86,7 +91,9 @@ def _analyse(source: Source) -> _Analysis:
     received = parse_stamp(seg.stamp)
     header = extract_header(seg, raw, signer, received)
     citations = extract_citations(seg, header.number, header.province)
-    return _Analysis(lines, seg, header, citations, signer, received)
+    top = seg.title or seg.preamble or seg.body
+    header_lines = raw[: top[0].no - 1 if top else _HEADER_LIMIT][:_HEADER_LIMIT]  # ``no`` is the file line
+    return _Analysis(lines, seg, header, citations, signer, received, header_lines)
 
 
 def _file_lines(source: Source, lines: list[Line]) -> tuple[list[Line], list[str]]:
@@ -119,6 +126,7 @@ def parse_source(source: Source, gazetteer: Gazetteer | None, *, body: bool = Tr
     signed = None if h.date else signed_date(seg.header, source.signed_at)
     if signed:
         warnings.append(f"date {signed} not readable in this copy; taken from its digital signature")
+    marks = read_marks(a.header_lines)
     if not seg.body:
         warnings.append("no body found after the title and preamble")
     record = DocumentRecord(
@@ -137,6 +145,8 @@ def parse_source(source: Source, gazetteer: Gazetteer | None, *, body: bool = Tr
         issuer=h.issuer,
         scope=h.scope,
         title=h.title,
+        confidentiality=marks.confidentiality,
+        urgency=marks.urgency,
         signer=a.signer,
         received=a.received,
         implements=a.citations.implements,

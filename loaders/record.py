@@ -143,6 +143,8 @@ class DocumentRecord:
     issuer: str | None = None
     scope: str | None = None  # slug of the issuer's territory: "binh-dinh", "tw" (central)
     title: str | None = None
+    confidentiality: str | None = None  # the dấu mật stamped in the header: mat | toi-mat | tuyet-mat
+    urgency: str | None = None  # the dấu khẩn: khan | thuong-khan | hoa-toc
     signer: Signer | None = None
     received: Received | None = None
     implements: tuple[Citation, ...] = ()
