@@ -22,7 +22,7 @@ from pathlib import Path
 
 from common.errors import DirectiveGraphError
 
-__all__ = ["PROJECT_ROOT", "VARIABLES", "Settings", "settings"]
+__all__ = ["AUTH_MODES", "PROJECT_ROOT", "VARIABLES", "Settings", "settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,7 +38,14 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "KG_UPLOAD_DIR": ("data/documents/uploads", "where the app keeps uploaded files"),
     "KG_QUERY_MEMORY_MB": ("1024", "memory one query may use in the embedded FalkorDB (0: no limit)"),
     "KG_SERVER_MEMORY_MB": ("4096", "address space the embedded FalkorDB process may take (0: no limit)"),
+    "KG_HOST": ("127.0.0.1", "the address `make run` binds; another than loopback makes the app ask for sign-in"),
+    "KG_AUTH": ("auto", "sign-in: `auto` (when bound to an address other than loopback) or `always`"),
+    "KG_ACCOUNTS_FILE": ("data/accounts.json", "the app's accounts (`python -m ui.accounts`), mode 0600"),
+    "KG_SESSION_MINUTES": ("30", "minutes without a click after which a signed-in session ends"),
+    "KG_AUDIT_LOG": ("data/audit-log.jsonl", "the append-only record of who loaded, removed, exported what"),
 }
+
+AUTH_MODES = ("auto", "always")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,11 @@ class Settings:
     upload_dir: Path
     query_memory_mb: int
     server_memory_mb: int
+    host: str
+    auth: str  # auto | always
+    accounts_file: Path
+    session_minutes: int
+    audit_log: Path
 
 
 def _path(value: str) -> Path:
@@ -84,4 +96,23 @@ def settings(environ: Mapping[str, str] | None = None) -> Settings:
         upload_dir=_path(get("KG_UPLOAD_DIR")),
         query_memory_mb=_megabytes("KG_QUERY_MEMORY_MB", get("KG_QUERY_MEMORY_MB")),
         server_memory_mb=_megabytes("KG_SERVER_MEMORY_MB", get("KG_SERVER_MEMORY_MB")),
+        host=get("KG_HOST").strip(),
+        auth=_choice("KG_AUTH", get("KG_AUTH"), AUTH_MODES),
+        accounts_file=_path(get("KG_ACCOUNTS_FILE")),
+        session_minutes=_positive("KG_SESSION_MINUTES", get("KG_SESSION_MINUTES")),
+        audit_log=_path(get("KG_AUDIT_LOG")),
     )
+
+
+def _choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    """A setting with a fixed set of values; anything else is an error, never a silent fallback."""
+    value = value.strip().lower()
+    if value not in allowed:
+        raise DirectiveGraphError(f"{name}={value!r}: expected one of {', '.join(allowed)}")
+    return value
+
+
+def _positive(name: str, value: str) -> int:
+    if not value.strip().isdigit() or int(value) < 1:
+        raise DirectiveGraphError(f"{name}={value!r}: expected a whole number of at least 1")
+    return int(value)
