@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   := data/documents
+# Loopback unless the operator asks for another address (`make run HOST=0.0.0.0`, or KG_HOST): the app then
+# asks for sign-in (README, "Serving a team").
+HOST   ?= $(or $(KG_HOST),127.0.0.1)
+PORT   ?= 8501
 
 .PHONY: run test check lint layers typecheck load chromium graphviz ocr clean bench-parse
 
@@ -18,9 +22,9 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
 
-## Load data/ into the embedded store and start the app on http://localhost:8501
+## Load data/ into the embedded store and start the app on http://127.0.0.1:8501 (this machine only)
 run: $(VENV)/.runtime graphviz ocr load
-	$(BIN)/streamlit run app.py --server.port 8501
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
 
 load: $(VENV)/.runtime
 	$(BIN)/python -m graph load $(DATA)

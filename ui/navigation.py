@@ -1,6 +1,8 @@
 """The app's pages (file, Vietnamese title, icon, address) and moving from one to another with something chosen.
 
 A page's key is the stem of its script under ``ui/pages/`` and of the view module it reads (``ui/views/``).
+Each page names the permission it needs (:mod:`ui.auth.roles`): the frame offers a role only its pages, and
+each page script checks the permission again before drawing anything.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from typing import Any
 
 import streamlit as st
 
-__all__ = ["PAGES", "PageInfo", "goto", "preselected"]
+from ui.auth.roles import Permission, allowed
+
+__all__ = ["PAGES", "PageInfo", "goto", "pages_for", "preselected"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +23,11 @@ class PageInfo:
     title: str
     icon: str  # Material icon (drawn from the font Streamlit ships; never used as a favicon)
     url_path: str  # the page's address under the app's root; empty for the default page
+    permission: Permission = Permission.VIEW
 
 
-def _page(key: str, title: str, icon: str, url_path: str) -> PageInfo:
-    return PageInfo(f"ui/pages/{key}.py", title, icon, url_path)
+def _page(key: str, title: str, icon: str, url_path: str, permission: Permission = Permission.VIEW) -> PageInfo:
+    return PageInfo(f"ui/pages/{key}.py", title, icon, url_path, permission)
 
 
 PAGES: dict[str, PageInfo] = {
@@ -31,9 +36,17 @@ PAGES: dict[str, PageInfo] = {
     "document": _page("document", "Văn bản", ":material/description:", "van-ban"),
     "organ": _page("organ", "Cơ quan", ":material/account_balance:", "co-quan"),
     "gaps": _page("gaps", "Khoảng trống", ":material/report:", "khoang-trong"),
-    "cypher_query": _page("cypher_query", "Truy vấn Cypher", ":material/terminal:", "truy-van"),
-    "document_upload": _page("document_upload", "Nạp văn bản", ":material/upload_file:", "nap-van-ban"),
+    "cypher_query": _page("cypher_query", "Truy vấn Cypher", ":material/terminal:", "truy-van", Permission.QUERY),
+    "document_upload": _page(
+        "document_upload", "Nạp văn bản", ":material/upload_file:", "nap-van-ban", Permission.UPLOAD
+    ),
+    "admin": _page("admin", "Quản trị", ":material/admin_panel_settings:", "quan-tri", Permission.ADMIN),
 }
+
+
+def pages_for(role: str) -> dict[str, PageInfo]:
+    """The pages ``role`` may open, in menu order."""
+    return {key: page for key, page in PAGES.items() if allowed(role, page.permission)}
 
 
 def goto(page: str, **state: Any) -> None:

@@ -1,20 +1,39 @@
 """The store the app reads, opened once per process, and the *generation* that keys every cached read.
 
-Every view function caches its answer (``st.cache_data``) under :func:`generation`: the store's URL and a number
-that :func:`refresh` bumps. Loading documents refreshes, so the next read of any page sees the new graph while
-nothing else is recomputed needlessly.
+Every view function caches its answer (``st.cache_data``) under :func:`generation`: the store's URL, a number
+that :func:`refresh` bumps, and the reader's clearance. Loading documents refreshes, so the next read of any page
+sees the new graph while nothing else is recomputed needlessly.
+
+What a page reads is :func:`store`: for a reader cleared below a mark the store holds, a per-clearance view
+(:mod:`graph.clearance`) without those documents, so pages, search, saved queries, the console, reports and
+exports all read the same pruned graph, and a cached answer is never shared between clearances. Writes (upload,
+removal) go to :func:`source_store`.
 """
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from common.settings import settings
-from graph.store import GraphStore, open_store
+from graph.clearance import ViewUnavailable, clearance_view
+from graph.store import GraphStore, StoreError, open_store
+from ui.auth.session import current
 
-__all__ = ["TIMEOUT_MS", "Generation", "generation", "refresh", "store", "store_name", "store_words"]
+__all__ = [
+    "TIMEOUT_MS",
+    "Generation",
+    "clearance",
+    "generation",
+    "refresh",
+    "source_store",
+    "store",
+    "store_name",
+    "store_words",
+]
 
-Generation = tuple[str, int]  # (store URL, how many times it was refreshed)
+Generation = tuple[str, int, str]  # (store URL, how many times it was refreshed, the reader's clearance)
 TIMEOUT_MS = 10_000  # the time limit of a saved query the app runs (the console lets the analyst change it)
 
 
@@ -27,13 +46,51 @@ def _open_store(url: str) -> GraphStore:
     return open_store(url)
 
 
-def store() -> GraphStore:
-    """The store ``KG_STORE`` names, opened on first use and kept for the life of the process."""
+def source_store() -> GraphStore:
+    """The store ``KG_STORE`` names, opened on first use and kept for the life of the process: for writes."""
     return _open_store(_store_url())
 
 
+def clearance() -> str:
+    """The clearance of this session's reader (none: the lowest)."""
+    identity = current()
+    return identity.clearance if identity else "thuong"
+
+
+class _Views:
+    """The per-clearance views of the process, rebuilt when the generation moves on."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.built: dict[tuple[str, str], tuple[int, GraphStore]] = {}
+
+
+@st.cache_resource
+def _views() -> _Views:
+    return _Views()
+
+
+def store() -> GraphStore:
+    """What this session's reader may read: the store, or its view for the reader's clearance."""
+    url, gen, level = generation()
+    views = _views()
+    with views.lock:  # one rebuild at a time; readers of an older view wait for the new one
+        kept = views.built.get((url, level))
+        if kept and kept[0] == gen:
+            return kept[1]
+        try:
+            view = clearance_view(source_store(), level)
+        except ViewUnavailable as error:
+            raise StoreError(
+                "kho này chứa văn bản mật vượt mức được xem của tài khoản, và loại kho này không tạo được "
+                f"bản xem riêng theo độ mật ({error})"
+            ) from error
+        views.built[(url, level)] = (gen, view)
+        return view
+
+
 def store_name() -> str:
-    return getattr(store(), "name", _store_url())
+    return getattr(source_store(), "name", _store_url())
 
 
 def store_words(url: str | None = None) -> str:
@@ -57,7 +114,7 @@ def _generations() -> dict[str, int]:
 def generation() -> Generation:
     """The key every cached read carries: it changes when :func:`refresh` is called."""
     url = _store_url()
-    return url, _generations().get(url, 0)
+    return url, _generations().get(url, 0), clearance()
 
 
 def refresh() -> None:

@@ -39,6 +39,22 @@ class SampleGraph:
         return str(rows[0]["uid"])
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_records(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The accounts file and the record of actions of every app under test (in-process or ``streamlit run``,
+    which inherits the environment) live in a temporary folder: tests never read or write the user's."""
+    folder = tmp_path_factory.mktemp("records")
+    saved = {name: os.environ.get(name) for name in ("KG_ACCOUNTS_FILE", "KG_AUDIT_LOG")}
+    os.environ["KG_ACCOUNTS_FILE"] = str(folder / "accounts.json")
+    os.environ["KG_AUDIT_LOG"] = str(folder / "audit-log.jsonl")
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(scope="session")
 def sample_graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SampleGraph]:
     base = tmp_path_factory.mktemp("ui")  # short: the store's unix socket lives in it

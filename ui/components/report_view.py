@@ -12,6 +12,7 @@ import streamlit as st
 
 from reports.model import Report, Table
 from reports.writers import to_csv_bytes, to_docx_bytes, to_xlsx_bytes
+from ui.auth.session import record
 from ui.components.widgets import show_table
 from ui.views.rows import vi_date
 
@@ -67,4 +68,7 @@ def show_report(report: Report, stem: str, key: str, first: Sequence[str] = ()) 
             st.caption(part.note)
     buttons = st.columns(3)
     for col, (ext, payload, name, mime) in zip(buttons, report_files(report, stem), strict=True):
-        col.download_button(f"Tải .{ext}", payload, file_name=name, mime=mime, key=f"{key}_{ext}")
+        col.download_button(
+            f"Tải .{ext}", payload, file_name=name, mime=mime, key=f"{key}_{ext}",
+            on_click=record, args=("xuat", name), kwargs={"detail": report.title},
+        )  # fmt: skip

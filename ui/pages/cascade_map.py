@@ -9,6 +9,8 @@ from datetime import date
 
 import streamlit as st
 
+from ui.auth.roles import Permission
+from ui.auth.session import require
 from ui.components.compliance_view import matrix_html, timeline_chart, timeline_height
 from ui.components.layered_layout import LayoutError
 from ui.components.widgets import as_of_input, graph_frame, pick
@@ -175,4 +177,5 @@ def render() -> None:
 
 
 if __name__ == "__main__":
+    require(Permission.VIEW)  # on the server, before anything is read or drawn
     render()

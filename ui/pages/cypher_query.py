@@ -11,6 +11,8 @@ import streamlit as st
 from common.glossary import COLUMNS, TERMS
 from queries.catalog import Param, SavedQuery
 from reports.model import Report, Table
+from ui.auth.roles import Permission
+from ui.auth.session import require
 from ui.components.report_view import show_report
 from ui.components.widgets import graph_frame
 from ui.views.cypher_query import (
@@ -106,4 +108,5 @@ def render() -> None:
 
 
 if __name__ == "__main__":
+    require(Permission.QUERY)  # on the server, before anything is read or drawn
     render()

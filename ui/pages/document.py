@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.auth.roles import Permission
+from ui.auth.session import require
 from ui.components.source_view import excerpt, render_source
 from ui.components.widgets import frame, pick, show_table
 from ui.navigation import goto
@@ -124,4 +126,5 @@ def render() -> None:
 
 
 if __name__ == "__main__":
+    require(Permission.VIEW)  # on the server, before anything is read or drawn
     render()

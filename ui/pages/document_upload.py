@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.auth.roles import Permission
+from ui.auth.session import require
 from ui.components.widgets import frame, show_table
+from ui.views.admin import record_document
 from ui.views.document_upload import ACCEPTED_TEXT, ACCEPTED_TYPES, Preview, load_uploads, preview_upload
 
 _FIELDS = {"field": "Thông tin", "value": "Giá trị"}
@@ -38,8 +41,12 @@ def _show_preview(preview: Preview) -> None:
 
 
 def _load(files: list[tuple[str, bytes]]) -> None:
+    require(Permission.UPLOAD)  # again at the action: the session may have ended since the page was drawn
     with st.spinner("Đang nạp vào kho và liên kết lại…"):
         outcomes = load_uploads(files)
+    for o in outcomes:
+        if o.ok and o.uid:
+            record_document("nap", o.uid, o.symbol or o.name, detail=o.name)
     columns = {
         "name": "Tệp",
         "symbol": "Số, ký hiệu",
@@ -77,4 +84,5 @@ def render() -> None:
 
 
 if __name__ == "__main__":
+    require(Permission.UPLOAD)  # on the server, before anything is read or drawn
     render()

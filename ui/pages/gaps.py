@@ -6,6 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from reports.model import ReportError
+from ui.auth.roles import Permission
+from ui.auth.session import require
 from ui.components.report_view import show_report
 from ui.components.widgets import as_of_input
 from ui.views.gaps import Gap, audit_report, coverage, gap_report, implements_pairs, plans
@@ -89,4 +91,5 @@ def render() -> None:
 
 
 if __name__ == "__main__":
+    require(Permission.VIEW)  # on the server, before anything is read or drawn
     render()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.auth.roles import Permission
+from ui.auth.session import require
 from ui.components.widgets import as_of_input, frame, pick, show_table
 from ui.navigation import goto
 from ui.views.organ import OrganFacts, OrganView, organ_view
@@ -76,4 +78,5 @@ def render() -> None:
 
 
 if __name__ == "__main__":
+    require(Permission.VIEW)  # on the server, before anything is read or drawn
     render()

@@ -6,6 +6,8 @@ from datetime import date
 
 import streamlit as st
 
+from ui.auth.roles import Permission
+from ui.auth.session import require
 from ui.components.widgets import frame, show_table
 from ui.navigation import goto
 from ui.views.overview import Overview, overview
@@ -71,4 +73,5 @@ def render() -> None:
 
 
 if __name__ == "__main__":
+    require(Permission.VIEW)  # on the server, before anything is read or drawn
     render()

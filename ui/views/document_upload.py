@@ -27,7 +27,7 @@ from loaders.organs import load_gazetteer
 from loaders.pipeline import parse_file
 from loaders.reading import SUFFIXES
 from loaders.record import to_dict
-from ui.store import refresh, store
+from ui.store import refresh, source_store
 from ui.views.rows import vi_date
 
 __all__ = [
@@ -194,7 +194,7 @@ def preview_upload(name: str, data: bytes) -> Preview:
 
 def load_uploads(files: Sequence[tuple[str, bytes]]) -> list[LoadedFile]:
     """Save, parse and write each file into the app's store, relink, then refresh every cached read."""
-    outcomes = load(files, store(), upload_dir())
+    outcomes = load(files, source_store(), upload_dir())
     if any(o.ok for o in outcomes):
         refresh()
     return [LoadedFile.of(o) for o in outcomes]
