@@ -6,7 +6,7 @@ tested without waiting.
 >>> t = Throttle(per_account=2, per_client=10, window=60, lockout=300)
 >>> t.failed("an", "10.0.0.5", now=0); t.failed("an", "10.0.0.5", now=1)
 >>> t.locked_for("an", "10.0.0.9", now=2)
-298
+299
 >>> t.locked_for("an", "10.0.0.9", now=301), t.locked_for("binh", "10.0.0.5", now=2)
 (0, 0)
 """
