@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from google.protobuf.json_format import MessageToJson
@@ -20,7 +21,6 @@ from graph.clearance import clearance_view, drop_view
 from graph.ingest import load_paths
 from graph.store import GraphStore
 from graph.stores.embedded import EmbeddedStore
-from tests.graph.store_samples import short_tmpdir
 from tests.marked import MARKED_TITLE, marked_copy
 from ui.auth import audit
 from ui.auth.accounts import AccountFile
@@ -51,14 +51,13 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Marked]:
     folder = tmp_path_factory.mktemp("marked")
     path = marked_copy(folder, "MẬT")
     shutil.copytree(ROOT / "data" / "documents", folder / "seeds")
-    where = short_tmpdir("kg-acc-")
+    where = tmp_path_factory.mktemp("acc") / "store"  # kept to the end: the app under test opened it too
     store = EmbeddedStore(where)
     results = load_paths([folder], store)
     assert [r.error for r in results if not r.ok] == []
     yield Marked(f"embedded:{where}", store, next(r.uid for r in results if r.path == str(path) and r.uid))
     drop_view(store, "thuong")
     store.close()
-    shutil.rmtree(where, ignore_errors=True)
 
 
 @pytest.fixture
@@ -99,8 +98,8 @@ def _text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-def _walk(at: AppTest) -> Iterator[object]:
-    stack: list[object] = [at._tree]
+def _walk(at: AppTest) -> Iterator[Any]:
+    stack: list[Any] = [at._tree]
     while stack:
         node = stack.pop()
         yield node
