@@ -27,8 +27,8 @@ def _log() -> None:
 
 def _accounts() -> None:
     st.caption(
-        "Thêm, đổi hoặc khóa tài khoản trên máy chủ: `python -m ui.accounts add TÊN --role VAI-TRÒ "
-        "--clearance MỨC` (mật khẩu nhập riêng, không bao giờ ghi trên dòng lệnh)."
+        "Thêm, đổi hoặc khóa tài khoản trên máy chủ bằng lệnh `python -m ui.accounts` (hướng dẫn trong README); "
+        "mật khẩu được nhập riêng, không bao giờ ghi trên dòng lệnh."
     )
     columns = {"name": "Tài khoản", "role": "Vai trò", "clearance": "Được xem", "state": "Tình trạng"}
     show_table(frame(account_rows(), columns))
