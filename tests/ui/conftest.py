@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -37,6 +38,20 @@ class SampleGraph:
         rows = self.store.read("MATCH (o:Organ {name: $n}) RETURN o.uid AS uid", {"n": name})
         assert rows, f"organ {name!r} is not in the sample graph"
         return str(rows[0]["uid"])
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, one per session: every browser test module shares it (a second
+    Playwright in the same process is refused)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.ui.test_browser import CHROMIUM, _launch
+
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (Debian's chromium package) before these tests")
+    with sync_playwright() as playwright:
+        yield _launch(playwright)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from playwright.sync_api import Browser, BrowserContext, Download, Locator, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Download, Locator, Page, Playwright
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect as pw_expect
@@ -92,14 +92,6 @@ def app_url(sample_graph: Any, tmp_path_factory: pytest.TempPathFactory) -> Iter
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (Debian's chromium package) before these tests")
-    with sync_playwright() as playwright:
-        yield _launch(playwright)
 
 
 def _launch(playwright: Playwright) -> Browser:

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from playwright.sync_api import expect as pw_expect
 
-from tests.ui.test_browser import CHROMIUM, TIMEOUT_MS, _free_port, _launch, _wait_healthy
+from tests.ui.test_browser import TIMEOUT_MS, _free_port, _wait_healthy
 from ui.auth.accounts import AccountFile
 from ui.auth.roles import ROLES
 from ui.navigation import PAGES, pages_for
@@ -70,14 +70,6 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (Debian's chromium package) before these tests")
-    with sync_playwright() as playwright:
-        yield _launch(playwright)
-
-
-@pytest.fixture(scope="module")
 def accounts_env(sample_graph: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     folder = tmp_path_factory.mktemp("access")
     book = AccountFile(folder / "accounts.json")
@@ -104,7 +96,7 @@ def test_make_run_listens_on_loopback_only(accounts_env: dict[str, str], tmp_pat
 
 def test_bound_to_every_interface_the_app_asks_for_sign_in(
     accounts_env: dict[str, str],
-    chromium: Browser,
+    browser: Browser,
     tmp_path: Path,
 ) -> None:
     port = _free_port()
@@ -113,7 +105,7 @@ def test_bound_to_every_interface_the_app_asks_for_sign_in(
     server = _start(command, env, tmp_path / "run.log", f"http://127.0.0.1:{port}")
     try:
         assert _listening(port) == ["0.0.0.0"]
-        page = chromium.new_page()
+        page = browser.new_page()
         page.goto(f"http://127.0.0.1:{port}/")
         pw_expect(page.locator("h1", has_text="Đăng nhập")).to_be_visible(timeout=TIMEOUT_MS)
         pw_expect(page.locator("h1", has_text="Tổng quan")).to_have_count(0)
@@ -143,11 +135,11 @@ def _sign_in(page: Page, url: str, name: str) -> None:
 
 @pytest.mark.parametrize("role", list(ROLES))
 def test_each_role_sees_only_its_pages_in_the_browser(
-    chromium: Browser,
+    browser: Browser,
     signed_url: str,
     role: str,
 ) -> None:
-    page = chromium.new_page()
+    page = browser.new_page()
     _sign_in(page, signed_url, role)
     nav = page.locator("[data-testid=stSidebarNav] a")
     pw_expect(nav.first).to_be_visible()
@@ -157,8 +149,8 @@ def test_each_role_sees_only_its_pages_in_the_browser(
     page.close()
 
 
-def test_a_leader_typing_the_upload_address_gets_no_upload(chromium: Browser, signed_url: str) -> None:
-    page = chromium.new_page()
+def test_a_leader_typing_the_upload_address_gets_no_upload(browser: Browser, signed_url: str) -> None:
+    page = browser.new_page()
     _sign_in(page, signed_url, "lanh-dao")
     # typing an address opens a new session: sign in again, then the page the role lacks is not registered
     page.goto(f"{signed_url}/{PAGES['document_upload'].url_path}")
