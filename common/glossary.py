@@ -53,6 +53,7 @@ SUBPLAN_STATUS: dict[str, str] = {
     "issued": "Đã ban hành",
     "not_found": "Chưa thấy (không quy định thời hạn)",
     "units_not_listed": "Chưa kiểm tra được (chưa có danh sách đơn vị)",
+    "unconfirmed": "Chưa xác minh",
 }
 
 # The four groups a leader reads a cascade by (the cascade picture's groups and the compliance matrix).
@@ -71,6 +72,7 @@ _TO_GROUP = {
     "not_found": "missing",
     "not_yet_due": "pending",
     "units_not_listed": "unverified",
+    "unconfirmed": "unverified",
     "unresolved": "unverified",
 }
 

@@ -15,6 +15,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from common.glossary import SUBPLAN_STATUS
+
 __all__ = ["SubplanRow", "SubplanStatus", "days_overdue", "subplan_status"]
 
 
@@ -35,19 +37,8 @@ class SubplanStatus(StrEnum):
 
     @property
     def label_vi(self) -> str:
-        return _LABELS_VI[self]
-
-
-_LABELS_VI = {
-    SubplanStatus.ON_TIME: "Đúng hạn",
-    SubplanStatus.LATE: "Chậm",
-    SubplanStatus.MISSING: "Chưa ban hành (đã quá hạn)",
-    SubplanStatus.NOT_YET_DUE: "Chưa đến hạn",
-    SubplanStatus.ISSUED: "Đã ban hành",
-    SubplanStatus.NOT_FOUND: "Chưa thấy (không quy định thời hạn)",
-    SubplanStatus.UNITS_NOT_LISTED: "Chưa kiểm tra được (chưa có danh sách đơn vị)",
-    SubplanStatus.UNCONFIRMED: "Chưa xác minh",
-}
+        """The words of the one glossary (``common.glossary.SUBPLAN_STATUS``)."""
+        return SUBPLAN_STATUS[self.value]
 
 
 def subplan_status(
