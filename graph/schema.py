@@ -67,6 +67,8 @@ _MEANINGS: dict[str, str] = {
     "place": "place of issue",
     "scope": "province slug or `tw` (central): the issuer's scope",
     "status": "`loaded` (its text was loaded) or `cited` (known only from citations)",
+    "confidentiality": "the confidentiality mark printed on it (`MẬT`, `TỐI MẬT`, `TUYỆT MẬT`), absent when none",
+    "urgency": "the urgency mark printed on it (`KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`), absent when none",
     "source_path": "the file it was loaded from",
     "source_sha256": "SHA-256 of that file",
     "src": "provenance: `<document uid>:<line>` of the text the fact comes from",
