@@ -12,6 +12,7 @@ import streamlit as st
 
 from graph.store import StoreError
 from ui import PAGES, refresh, store
+from ui.components.text import plain
 from ui.store import store_words
 
 # A local file: a Material or emoji icon as favicon would be fetched from fonts.gstatic.com.
@@ -35,13 +36,13 @@ def main() -> None:
     try:
         store()
     except StoreError as exc:
-        st.error(f"Không mở được kho dữ liệu: {exc}")
+        st.error(f"Không mở được kho dữ liệu: {plain(exc)}")
         st.stop()
     _sidebar()
     try:
         page.run()
     except StoreError as exc:  # the store went away or refused a query: say so instead of a traceback
-        st.error(f"Lỗi khi đọc kho dữ liệu: {exc}")
+        st.error(f"Lỗi khi đọc kho dữ liệu: {plain(exc)}")
 
 
 main()

@@ -6,15 +6,16 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.components.source_view import excerpt, render_source
+from ui.components.text import plain
 from ui.components.widgets import frame, pick, show_table
 from ui.navigation import goto
 from ui.views.document import DocumentFacts, DocumentView, document_view, facts_by_line, source_file, source_lines
 
 
 def _header(facts: DocumentFacts) -> None:
-    st.subheader(facts.heading)
+    st.subheader(plain(facts.heading))
     if facts.title:
-        st.markdown(f"*{facts.title}*")
+        st.markdown(f"*{plain(facts.title)}*")
     if facts.status == "cited":
         st.warning("Văn bản này chỉ được biết qua trích dẫn trong văn bản khác; chưa có nội dung trong kho.")
     rows = [
