@@ -14,6 +14,7 @@ from graph.store import StoreError
 from ui import PAGES, refresh, store
 from ui.components.text import plain
 from ui.store import store_words
+from ui.views.load_failures import failed_files
 
 # A local file: a Material or emoji icon as favicon would be fetched from fonts.gstatic.com.
 FAVICON = str(Path(__file__).resolve().parent / "ui" / "favicon.png")
@@ -25,6 +26,9 @@ def _sidebar() -> None:
         st.caption(f"Kho dữ liệu: {store_words()}")
         if st.button("Làm mới dữ liệu", help="Đọc lại kho (khi văn bản được nạp từ nơi khác)"):
             refresh()
+        if failed := failed_files():
+            st.warning(f"{len(failed)} tệp không nạp được ở lần nạp gần nhất (xem trang Rà soát): "
+                       + "; ".join(f"{plain(f.name)} — {plain(f.reason)}" for f in failed[:5]))  # fmt: skip
 
 
 def main() -> None:

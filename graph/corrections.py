@@ -57,6 +57,7 @@ __all__ = [
     "Value",
     "apply_corrections",
     "as_value",
+    "field_label",
     "mark_graph",
     "now",
     "read_fact",
@@ -81,6 +82,13 @@ FIELDS: dict[str, dict[str, str]] = {
     "subplan": {"units": "đơn vị phải xây dựng kế hoạch", "deadline": "hạn xây dựng kế hoạch"},
 }
 _LISTS = {"lead", "coordinate", "units"}
+
+
+def field_label(field: str) -> str:
+    """A field's Vietnamese name (``lead`` → ``cơ quan chủ trì``)."""
+    return next((names[field] for names in FIELDS.values() if field in names), field)
+
+
 _PART_VI = {"document": "Văn bản", "task": "Nhiệm vụ", "subplan": "Yêu cầu xây dựng kế hoạch"}
 
 

@@ -41,7 +41,8 @@ class LoadFailure:
 
 
 def record_failures(store: GraphStore, results: Sequence[_Result]) -> None:
-    """Remember the files of ``results`` that failed; forget earlier failures of those that did not."""
+    """Remember the files of ``results`` that failed; forget earlier failures of those that did not, and of
+    files that are gone (deleted by the user after reading the list)."""
     at = now()
     failed = [
         {"path": str(Path(r.path).resolve()), "name": Path(r.path).name, "reason": r.error, "at": at}
@@ -49,6 +50,7 @@ def record_failures(store: GraphStore, results: Sequence[_Result]) -> None:
         if r.error
     ]
     done = [str(Path(r.path).resolve()) for r in results if not r.error]
+    done += [f.path for f in read_failures(store) if not Path(f.path).exists()]
     if done:
         store.write(_CLEAR, {"paths": done})
     if failed:

@@ -33,6 +33,7 @@ PAGES: dict[str, PageInfo] = {
     "gaps": _page("gaps", "Khoảng trống", ":material/report:", "khoang-trong"),
     "cypher_query": _page("cypher_query", "Truy vấn Cypher", ":material/terminal:", "truy-van"),
     "document_upload": _page("document_upload", "Nạp văn bản", ":material/upload_file:", "nap-van-ban"),
+    "review": _page("review", "Rà soát", ":material/fact_check:", "ra-soat"),
 }
 
 
