@@ -37,13 +37,16 @@ def _close_when_the_server_stops(opened: GraphStore) -> None:
     """On SIGTERM Streamlit stops its server, then Python waits for every thread to end; ArcadeDB's JVM (and a
     driver's threads) never do, so the app hung until killed (95 s). A daemon thread waits for Streamlit's
     runtime to stop, closes the store (the embedded store's lease released, ArcadeDB stopped) and ends the
-    process. Only under ``streamlit run``: in-process tests (AppTest) have no runtime and keep theirs."""
+    process. Only under ``streamlit run``: in-process tests (AppTest) run on a stand-in runtime and keep their
+    store."""
     from streamlit.runtime import Runtime
     from streamlit.runtime.runtime import RuntimeState
 
     if not Runtime.exists():
         return
     runtime = Runtime.instance()
+    if not isinstance(runtime.state, RuntimeState):  # AppTest's stand-in runtime
+        return
 
     def watch() -> None:
         while runtime.state not in (RuntimeState.STOPPING, RuntimeState.STOPPED):
