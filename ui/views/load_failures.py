@@ -66,7 +66,7 @@ def read_failed_files(store: GraphStore) -> list[FailedFile]:
 
 
 @st.cache_data(show_spinner=False)
-def _failed_files(_key: Generation) -> list[FailedFile]:
+def _failed_files(gen: Generation) -> list[FailedFile]:
     return read_failed_files(store())
 
 

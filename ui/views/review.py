@@ -72,7 +72,7 @@ def read_document_facts(store: GraphStore, uid: str) -> list[FactChoice]:
 
 
 @st.cache_data(show_spinner=False)
-def _queue(_key: Generation) -> list[QueueItem]:
+def _queue(gen: Generation) -> list[QueueItem]:
     return read_queue(store())
 
 
@@ -81,7 +81,7 @@ def queue() -> list[QueueItem]:
 
 
 @st.cache_data(show_spinner=False)
-def _stale(_key: Generation) -> list[StaleCorrection]:
+def _stale(gen: Generation) -> list[StaleCorrection]:
     return read_stale(store())
 
 
@@ -90,7 +90,7 @@ def stale() -> list[StaleCorrection]:
 
 
 @st.cache_data(show_spinner=False)
-def _corrected(_key: Generation) -> list[Corrected]:
+def _corrected(gen: Generation) -> list[Corrected]:
     return read_corrected(store())
 
 
@@ -99,7 +99,7 @@ def corrected() -> list[Corrected]:
 
 
 @st.cache_data(show_spinner=False)
-def _document_facts(_key: Generation, uid: str) -> list[FactChoice]:
+def _document_facts(gen: Generation, uid: str) -> list[FactChoice]:
     return read_document_facts(store(), uid)
 
 
