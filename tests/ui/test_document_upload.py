@@ -64,7 +64,7 @@ def test_unreadable_uploads_are_never_kept_and_a_note_waits_for_confirmation(
     note = "Ghi chú họp tổ.\nNhớ mang theo tài liệu.\n".encode()
     files = [("rong.txt", b""), ("nhi-phan.txt", bytes(range(256)) * 8), ("ghi-chu.txt", note)]
     outcomes = {o.path: o for o in load(files, embedded_store, folder)}
-    assert outcomes["rong.txt"].error == "tệp rỗng"
+    assert outcomes["rong.txt"].error == "tệp rỗng (không có chữ nào)"
     assert outcomes["nhi-phan.txt"].error == "tệp nhị phân, không phải văn bản"
     assert outcomes["ghi-chu.txt"].error == NOT_CONFIRMED
     assert not folder.exists() or list(folder.iterdir()) == []  # nothing kept
@@ -90,7 +90,10 @@ def test_make_load_goes_on_past_bad_files_and_the_app_lists_them_in_vietnamese(t
     store = open_store(url)
     try:
         listed = {f.name: f.reason for f in read_failed_files(store)}
-        assert listed == {"nhi-phan.txt": "tệp nhị phân, không phải văn bản", "rong.txt": "tệp rỗng"}
+        assert listed == {
+            "nhi-phan.txt": "tệp nhị phân, không phải văn bản",
+            "rong.txt": "tệp rỗng (không có chữ nào)",
+        }
         loaded = store.read("MATCH (d:Document {status: 'loaded'}) RETURN d.symbol AS s ORDER BY s")
         assert [r["s"] for r in loaded if r["s"]] == ["60-KH/TU", "80-KH/ĐUK"]
         (uploads / "rong.txt").unlink()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from common.errors import DirectiveGraphError
-from graph.corrections import Fact
-from graph.reviewing import parse_value
+from graph.corrections import Fact, field_label
+from graph.reviewing import parse_fact, parse_value
 from ui.components.source_view import excerpt
 from ui.components.text import plain
 from ui.components.who import ask_person
@@ -41,7 +41,7 @@ def _queue(name: str | None) -> None:
     if not items:
         st.success("Không còn dữ kiện nào cần rà soát.")
         return
-    rows = [{"doc": i.symbol or i.document, "where": f"nhiệm vụ {i.path}" if i.path else "văn bản",
+    rows = [{"doc": i.symbol or "(văn bản không có số)", "where": f"nhiệm vụ {i.path}" if i.path else "văn bản",
              "reason": i.reason, "value": i.value, "line": i.line} for i in items]  # fmt: skip
     columns = {"doc": "Văn bản", "where": "Ở đâu", "reason": "Lý do", "value": "Giá trị đọc được", "line": "Dòng"}
     show_table(frame(rows, columns))
@@ -105,7 +105,12 @@ def _stale() -> None:
     st.warning("Văn bản hoặc bộ đọc đã thay đổi: các sửa đổi dưới đây không được áp dụng; hãy xem lại.")
     columns = {"document": "Văn bản", "fact": "Dữ kiện", "recorded": "Giá trị lúc sửa", "now_read": "Nay đọc được",
                "new": "Giá trị đã sửa", "by": "Người sửa", "at": "Lúc"}  # fmt: skip
-    show_table(frame(found, columns))
+    rows = [
+        {"document": s.document, "fact": parse_fact(s.fact).label, "recorded": s.recorded,
+         "now_read": s.now_read, "new": s.new, "by": s.by, "at": s.at}
+        for s in found
+    ]  # fmt: skip
+    show_table(frame(rows, columns))
 
 
 def _remove(name: str | None) -> None:
@@ -132,7 +137,12 @@ def render() -> None:
     _queue(name)
     _any_fact(name)
     st.subheader("Dữ kiện đã sửa hoặc chấp nhận")
-    show_table(frame(corrected(), {"document": "Văn bản", "where": "Ở đâu", "fields": "Đã sửa",
+    done = [
+        {"document": c.document, "where": c.where, "fields": [field_label(f) for f in c.fields],
+         "accepted": [field_label(f) for f in c.accepted], "by": c.by, "at": c.at}
+        for c in corrected()
+    ]  # fmt: skip
+    show_table(frame(done, {"document": "Văn bản", "where": "Ở đâu", "fields": "Đã sửa",
                                    "accepted": "Đã chấp nhận", "by": "Người sửa", "at": "Lúc"}))  # fmt: skip
     _remove(name)
 
