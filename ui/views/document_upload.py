@@ -152,7 +152,7 @@ _LONGEST_SUFFIX = max(len(s) for s in SUFFIXES)
 
 
 def safe_name(name: str, folder: Path | None = None) -> str:
-    """The file name without any folder part (an upload never writes outside the upload folder), printable,
+    r"""The file name without any folder part (an upload never writes outside the upload folder), printable,
     NFC, and short enough to save: at most ``NAME_BYTES`` bytes of UTF-8 and, in ``folder``, a path under
     ``PATH_BYTES``, with room left for the hash :func:`save_upload` may add. The extension is kept and the
     name is cut between characters (a 206-character Vietnamese name is ~480 bytes).
