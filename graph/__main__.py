@@ -248,6 +248,7 @@ def cmd_cypher(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     if result.truncated:
         print(f"only the first {args.row_cap} rows are kept (--row-cap)", file=sys.stderr)
+    return 0
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
