@@ -16,8 +16,10 @@ from graph.store import StoreError
 from ui import refresh, store
 from ui.auth.identity import Identity
 from ui.auth.session import current, sign_in_form, who_box
+from ui.components.text import plain
 from ui.navigation import pages_for
 from ui.store import store_words
+from ui.views.load_failures import failed_files
 
 # A local file: a Material or emoji icon as favicon would be fetched from fonts.gstatic.com.
 FAVICON = str(Path(__file__).resolve().parent / "ui" / "favicon.png")
@@ -30,6 +32,9 @@ def _sidebar(identity: Identity) -> None:
         st.caption(f"Kho dữ liệu: {store_words()}")
         if st.button("Làm mới dữ liệu", help="Đọc lại kho (khi văn bản được nạp từ nơi khác)"):
             refresh()
+        if failed := failed_files():
+            st.warning(f"{len(failed)} tệp không nạp được ở lần nạp gần nhất (xem trang Rà soát): "
+                       + "; ".join(f"{plain(f.name)} — {plain(f.reason)}" for f in failed[:5]))  # fmt: skip
 
 
 def main() -> None:
@@ -45,13 +50,13 @@ def main() -> None:
     try:
         store()
     except StoreError as exc:
-        st.error(f"Không mở được kho dữ liệu: {exc}")
+        st.error(f"Không mở được kho dữ liệu: {plain(exc)}")
         st.stop()
     _sidebar(identity)
     try:
         page.run()
     except StoreError as exc:  # the store went away or refused a query: say so instead of a traceback
-        st.error(f"Lỗi khi đọc kho dữ liệu: {exc}")
+        st.error(f"Lỗi khi đọc kho dữ liệu: {plain(exc)}")
 
 
 main()

@@ -35,7 +35,15 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "KG_DATA_DIR": ("data/store", "where the embedded FalkorDB keeps its files"),
     "KG_GRAPH": ("directive_graph", "the graph's name on a FalkorDB server"),
     "KG_ORGANS_DIR": ("data/organs", "the organ gazetteer (YAML files)"),
-    "KG_UPLOAD_DIR": ("data/documents/uploads", "where the app keeps uploaded files"),
+    "KG_UPLOAD_DIR": (
+        "data/uploads",
+        "where the app keeps uploaded files (apart from the sample documents, which the tests load)",
+    ),
+    "KG_CORRECTIONS_DIR": (
+        "data/corrections",
+        "corrections and acceptances of extracted facts, and records of removed documents (YAML, one file per "
+        "document)",
+    ),
     "KG_QUERY_MEMORY_MB": ("1024", "memory one query may use in the embedded FalkorDB (0: no limit)"),
     "KG_SERVER_MEMORY_MB": ("4096", "address space the embedded FalkorDB process may take (0: no limit)"),
     "KG_HOST": ("127.0.0.1", "the address `make run` binds; another than loopback makes the app ask for sign-in"),
@@ -57,6 +65,7 @@ class Settings:
     graph: str
     organs_dir: Path
     upload_dir: Path
+    corrections_dir: Path
     query_memory_mb: int
     server_memory_mb: int
     host: str
@@ -94,6 +103,7 @@ def settings(environ: Mapping[str, str] | None = None) -> Settings:
         graph=get("KG_GRAPH"),
         organs_dir=_path(get("KG_ORGANS_DIR")),
         upload_dir=_path(get("KG_UPLOAD_DIR")),
+        corrections_dir=_path(get("KG_CORRECTIONS_DIR")),
         query_memory_mb=_megabytes("KG_QUERY_MEMORY_MB", get("KG_QUERY_MEMORY_MB")),
         server_memory_mb=_megabytes("KG_SERVER_MEMORY_MB", get("KG_SERVER_MEMORY_MB")),
         host=get("KG_HOST").strip(),

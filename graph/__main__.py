@@ -10,6 +10,10 @@
     python -m graph schema [--markdown] [--store URL]
     python -m graph serve [--host 127.0.0.1] [--port N] [--password P] [--allow-remote] [--store URL]
     python -m graph cypher "QUERY" | -f FILE | - [--param NAME=VALUE …] [--format table|csv|json] [--out FILE]
+    python -m graph correct REF FACT VALUE --by NAME [--why TEXT] [--store URL]
+    python -m graph accept REF FACT --by NAME [--why TEXT] [--store URL]
+    python -m graph corrections [--stale] [--store URL]
+    python -m graph remove REF --by NAME --yes [--why TEXT] [--store URL]
 
 ``--store`` takes the forms of ``KG_STORE`` (default ``embedded``). To add a command: write a
 ``cmd_NAME(args) -> int`` function and register it in :func:`build_parser` with ``_command(...)``; it gets
@@ -123,12 +127,16 @@ def cmd_cascade(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     """Load files and folders; one line per file, a summary, exit 1 when any file failed (the others load)."""
+    from common.settings import settings
     from graph.ingest import load_paths
     from graph.link import relink
 
+    paths = list(args.paths)
+    if args.uploads and settings().upload_dir.is_dir():
+        paths.append(settings().upload_dir)
     store = open_from_args(args)
     try:
-        results = load_paths(args.paths, store, link=False)
+        results = load_paths(paths, store, link=False)
         report = relink(store)
         store.compact()  # so that the next process to open the store does not replay every write
     finally:
@@ -243,6 +251,58 @@ def cmd_cypher(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_correct(args: argparse.Namespace) -> int:
+    """Correct one fact of a loaded document (or accept it as read); the document is written again."""
+    from graph.reviewing import parse_fact, parse_value, review_act
+
+    fact = parse_fact(args.fact)
+    store = open_from_args(args)
+    try:
+        value = None if args.accept else parse_value(fact, args.value)
+        act = review_act(store, args.document, fact, by=args.by, why=args.why, new=value, accept=args.accept)
+    finally:
+        store.close()
+    verb = "accepted" if args.accept else f"corrected {act.entry.old!r} -> {act.entry.new!r}"
+    print(f"{fact.key}: {verb} by {act.entry.by} ({act.file})")
+    print(act.result.line())
+    return 0 if act.result.ok and not act.result.stale else 1
+
+
+def cmd_corrections(args: argparse.Namespace) -> int:
+    """List the corrections in force on every loaded document, or only the stale ones (with both values)."""
+    from graph.review_list import read_corrected, read_stale
+
+    store = open_from_args(args)
+    try:
+        stale = read_stale(store)
+        corrected = [] if args.stale else read_corrected(store)
+    finally:
+        store.close()
+    for c in corrected:
+        print(f"{c.document}  {c.where}  {', '.join(c.fields)}  by {c.by} at {c.at}")
+    for st in stale:
+        print(f"STALE {st.document}  {st.fact}: recorded {st.recorded!r}, the file now reads {st.now_read!r}, "
+              f"correction {st.new!r} ({st.by}, {st.at})")  # fmt: skip
+    return 1 if stale else 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove a loaded document as if it had never been loaded (refuses without ``--yes``)."""
+    from graph.removal import remove_document
+
+    if not args.yes:
+        print("refusing to remove a document without --yes", file=sys.stderr)
+        return 2
+    store = open_from_args(args)
+    try:
+        removal = remove_document(store, args.document, by=args.by, why=args.why)
+    finally:
+        store.close()
+    print(f"removed {removal.symbol or removal.uid} ({removal.uid}); "
+          f"{len(removal.rewritten)} citing document(s) written again; recorded in {removal.record}")  # fmt: skip
+    return 0
+
+
 def _command(
     sub: argparse._SubParsersAction, name: str, func: Command, common: argparse.ArgumentParser, help_text: str
 ) -> argparse.ArgumentParser:
@@ -282,6 +342,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     load = _command(sub, "load", cmd_load, common, "load files or folders into the graph store")
     load.add_argument("paths", nargs="+", metavar="PATH")
+    load.add_argument("--uploads", action="store_true", help="also load the app's uploads (KG_UPLOAD_DIR)")
+
+    for name, accept in (("correct", False), ("accept", True)):
+        text = "accept a fact as read" if accept else "correct a fact of a loaded document"
+        act = _command(sub, name, cmd_correct, common, text)
+        act.add_argument("document", metavar="REF", help="symbol or uid")
+        act.add_argument("fact", metavar="FACT", help="document:FIELD, task:PATH:FIELD or subplan:PATH:FIELD")
+        if not accept:
+            act.add_argument("value", metavar="VALUE", help="the right value; organ lists separated by ';'")
+        act.add_argument("--by", required=True, metavar="NAME", help="who corrects")
+        act.add_argument("--why", default="", metavar="TEXT")
+        act.set_defaults(accept=accept, value=None)
+
+    corrections = _command(sub, "corrections", cmd_corrections, common, "list corrections (exit 1 on stale)")
+    corrections.add_argument("--stale", action="store_true", help="only those the text no longer matches")
+
+    remove = _command(sub, "remove", cmd_remove, common, "remove a loaded document as if never loaded")
+    remove.add_argument("document", metavar="REF", help="symbol or uid")
+    remove.add_argument("--by", required=True, metavar="NAME", help="who removes it")
+    remove.add_argument("--why", default="", metavar="TEXT")
+    remove.add_argument("--yes", action="store_true", help="really do it")
 
     relink = _command(sub, "relink", cmd_relink, common, "run the link pass again (idempotent)")
     relink.add_argument("-v", "--verbose", action="store_true", help="list each merge, fact, conflict and link")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.build import build_document_graph
+from graph.corrections import CorrectionBook, Stale, apply_corrections, mark_graph
+from graph.failures import record_failures
 from graph.link import relink
 from graph.organs import write_gazetteer
 from graph.store import GraphStore, StoreError
@@ -34,6 +36,9 @@ class LoadResult:
     counts: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    skipped: str | None = None  # not loaded on purpose (the document was removed by a reviewer)
+    corrected: int = 0  # corrections applied
+    stale: tuple[Stale, ...] = ()  # corrections the text no longer matches: listed, not applied
 
     @property
     def ok(self) -> bool:
@@ -43,9 +48,13 @@ class LoadResult:
         """One line for the terminal: ``file: symbol, 2 sections, 14 tasks (1 warning)`` or the error."""
         if self.error:
             return f"{self.path}: ERROR {self.error}"
+        if self.skipped:
+            return f"{self.path}: skipped: {self.skipped}"
         counts = ", ".join(f"{n} {k}" for k, n in self.counts.items())
         warn = f" ({len(self.warnings)} warning{'s' * (len(self.warnings) != 1)})" if self.warnings else ""
-        return f"{self.path}: {self.symbol or '(no number)'}, {counts}{warn}"
+        fixed = f", {self.corrected} corrected" if self.corrected else ""
+        stale = f", {len(self.stale)} STALE correction(s)" if self.stale else ""
+        return f"{self.path}: {self.symbol or '(no number)'}, {counts}{warn}{fixed}{stale}"
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -78,21 +87,36 @@ def _counts(record: DocumentRecord) -> dict[str, int]:
     }
 
 
-def load_file(path: str | Path, store: GraphStore, gazetteer: Gazetteer | None = None) -> LoadResult:
-    """Parse, build and write one file; a ``LoadError`` becomes the result's error, never an exception.
+def load_file(
+    path: str | Path,
+    store: GraphStore,
+    gazetteer: Gazetteer | None = None,
+    corrections: CorrectionBook | None = None,
+) -> LoadResult:
+    """Parse, correct, build and write one file; a ``LoadError`` becomes the result's error, never an exception.
 
-    ``gazetteer`` defaults to the one in ``data/organs`` (``KG_ORGANS_DIR``), loaded once per process.
+    ``gazetteer`` defaults to the one in ``data/organs`` (``KG_ORGANS_DIR``), loaded once per process;
+    ``corrections`` to the folder ``KG_CORRECTIONS_DIR``: the reviewers' corrections are applied after parsing
+    (:mod:`graph.corrections`), and a document a reviewer removed is skipped.
     """
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    book = corrections if corrections is not None else CorrectionBook()
     try:
-        record = parse_file(path, gazetteer)
-        graph = build_document_graph(record, expand_group=group_expander(gazetteer))
+        parsed = parse_file(path, gazetteer)
+        record, outcome = apply_corrections(parsed, book.find(parsed.source_path, parsed.source_sha256))
+        if outcome.removal is not None:
+            removal = outcome.removal
+            return LoadResult(str(path), skipped=f"removed by {removal.by} at {removal.at}: {removal.why}")
+        graph = mark_graph(build_document_graph(record, expand_group=group_expander(gazetteer)), outcome)
     except LoadError as exc:
         return LoadResult(str(path), error=exc.reason)
     except (RecursionError, MemoryError, ValueError) as exc:  # a hostile file must not end the batch
         return LoadResult(str(path), error=f"cannot parse: {type(exc).__name__}: {exc}")
     store.write_document(graph)
-    return LoadResult(str(path), graph.document_uid, record.number, _counts(record), record.warnings)
+    return LoadResult(
+        str(path), graph.document_uid, record.number, _counts(record), record.warnings,
+        corrected=len(outcome.applied), stale=outcome.stale,
+    )  # fmt: skip
 
 
 def load_paths(
@@ -101,7 +125,9 @@ def load_paths(
     """Load every document under ``paths``; then write the organ gazetteer and run the link pass once."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     write_gazetteer(store, gazetteer)
-    results = [load_file(path, store, gazetteer) for path in iter_documents(paths)]
+    book = CorrectionBook()
+    results = [load_file(path, store, gazetteer, book) for path in iter_documents(paths)]
+    record_failures(store, results)
     if link:
         try:
             relink(store)

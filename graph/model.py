@@ -131,6 +131,12 @@ class Document(NodeValue):
     owner: str | None = None
     confidence: float | None = None
     review: tuple[str, ...] | None = None  # reasons a reviewer should look (Vietnamese); None: nothing to review
+    # what a reviewer changed or confirmed (graph.corrections): the fields, who and when
+    corrected: tuple[str, ...] | None = None
+    corrected_by: str | None = None
+    corrected_at: str | None = None
+    accepted: tuple[str, ...] | None = None
+    stale_corrections: tuple[str, ...] | None = None  # JSON of each correction the text no longer matches
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -161,6 +167,11 @@ class Task(NodeValue):
     owner: str | None = None
     confidence: float | None = None
     review: tuple[str, ...] | None = None  # reasons a reviewer should look (Vietnamese); None: nothing to review
+    # what a reviewer changed or confirmed (graph.corrections): the fields, who and when
+    corrected: tuple[str, ...] | None = None
+    corrected_by: str | None = None
+    corrected_at: str | None = None
+    accepted: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

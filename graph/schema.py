@@ -89,6 +89,11 @@ _MEANINGS: dict[str, str] = {
     "confidence": "how sure the loader is of what it read, 0 to 1 (OCR damage, guessed fields lower it)",
     "review": "reasons, in Vietnamese, a reviewer should look at it; absent when there is nothing to review",
     "resolved": "false when the gazetteer does not know the name (kept as printed, completed with the scope)",
+    "corrected": "fields a reviewer corrected (graph.corrections; e.g. `lead`, `cascade_parent`)",
+    "corrected_by": "who made the latest correction",
+    "corrected_at": "when the latest correction was made (ISO time)",
+    "accepted": "fields a reviewer accepted as read",
+    "stale_corrections": "corrections the text no longer matches, as JSON with both values; never applied",
 }
 
 _LINK_PASS: dict[str, tuple[Property, ...]] = {

@@ -41,6 +41,9 @@ from loaders.text.line import Line
 from loaders.text.normalize import normalize
 
 __all__ = [
+    "MAX_CHARACTERS",
+    "MAX_LINES",
+    "MAX_TASKS",
     "complete_from_context",
     "document_citations",
     "parse_file",
@@ -48,6 +51,14 @@ __all__ = [
     "parse_text",
     "signed_date",
 ]
+
+# Per-document caps, far above any directive (the longest real plan has a few hundred tasks on a few thousand
+# lines), so that a file that is not one document ends in one clear error instead of minutes of parsing.
+# Every stage is linear; these bound the constant. A text read from a file is already bounded by
+# ``loaders.reading.MAX_TEXT_BYTES``; a text given directly is bounded here.
+MAX_CHARACTERS = 10 * 1024 * 1024
+MAX_LINES = 200_000
+MAX_TASKS = 20_000
 
 
 def parse_file(path: str | Path, gazetteer: Gazetteer | None, *, body: bool = True) -> DocumentRecord:
@@ -83,9 +94,13 @@ class _Analysis:
 
 
 def _analyse(source: Source) -> _Analysis:
+    if len(source.text) > MAX_CHARACTERS:
+        raise LoadError(source.path, f"too much text: {len(source.text):,} characters (limit {MAX_CHARACTERS:,})")
     lines, raw = _file_lines(source, normalize(source.text))
     if not lines:
         raise LoadError(source.path, "empty file (no text)")
+    if len(lines) > MAX_LINES:
+        raise LoadError(source.path, f"too many lines: {len(lines):,} (limit {MAX_LINES:,})")
     seg = segment(lines)
     signer = (parse_signature(seg.signature) if seg.signature else None) or lead_signer(seg.preface)
     received = parse_stamp(seg.stamp)
@@ -121,6 +136,8 @@ def parse_source(source: Source, gazetteer: Gazetteer | None, *, body: bool = Tr
     parsed = (
         parse_body(seg.addressees + seg.body, document_date=document_date, lead_in=lead_in) if body else Body()
     )
+    if len(parsed.tasks) > MAX_TASKS:
+        raise LoadError(source.path, f"too many tasks: {len(parsed.tasks):,} (limit {MAX_TASKS:,})")
     recipients = parse_recipients(seg.recipients, addressee_names(seg.addressees)) if seg.recipients else []
     warnings = list(source.warnings) + list(h.warnings) + list(parsed.warnings)
     signed = None if h.date else signed_date(seg.header, source.signed_at)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 
 import pytest
@@ -125,6 +126,16 @@ _EXIT_STATUS: list[int] = []
 
 def pytest_configure(config: pytest.Config) -> None:
     config.add_cleanup(_exit_without_jvm_teardown)  # registered first, so it runs after every other cleanup
+    _user_data_apart(config)
+
+
+def _user_data_apart(config: pytest.Config) -> None:
+    """The tests never read the user's uploads or corrections: both folders point into a fresh temporary
+    directory for the session (a test that needs its own sets them again)."""
+    base = tempfile.mkdtemp(prefix="kg-user-")
+    for name, sub in (("KG_UPLOAD_DIR", "uploads"), ("KG_CORRECTIONS_DIR", "corrections")):
+        os.environ[name] = os.path.join(base, sub)
+    config.add_cleanup(lambda: shutil.rmtree(base, ignore_errors=True))
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -12,7 +12,9 @@ removal) go to :func:`source_store`.
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 
 import streamlit as st
 
@@ -43,7 +45,35 @@ def _store_url() -> str:
 
 @st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
 def _open_store(url: str) -> GraphStore:
-    return open_store(url)
+    opened = open_store(url)
+    _close_when_the_server_stops(opened)
+    return opened
+
+
+def _close_when_the_server_stops(opened: GraphStore) -> None:
+    """On SIGTERM Streamlit stops its server, then Python waits for every thread to end; ArcadeDB's JVM (and a
+    driver's threads) never do, so the app hung until killed (95 s). A daemon thread waits for Streamlit's
+    runtime to stop, closes the store (the embedded store's lease released, ArcadeDB stopped) and ends the
+    process. Only under ``streamlit run``: in-process tests (AppTest) run on a stand-in runtime and keep their
+    store."""
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.runtime import RuntimeState
+
+    if not Runtime.exists():
+        return
+    runtime = Runtime.instance()
+    if not isinstance(runtime.state, RuntimeState):  # AppTest's stand-in runtime
+        return
+
+    def watch() -> None:
+        while runtime.state not in (RuntimeState.STOPPING, RuntimeState.STOPPED):
+            time.sleep(0.2)
+        try:
+            opened.close()
+        finally:
+            os._exit(0)
+
+    threading.Thread(target=watch, name="kg-close-store", daemon=True).start()
 
 
 def source_store() -> GraphStore:

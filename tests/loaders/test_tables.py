@@ -120,3 +120,27 @@ def test_appendix_id(text: str, found: str | None) -> None:
 
 def test_split_cells_drops_converter_markup() -> None:
     assert split_cells("|  **I.** | Nâng cao \\- nhận thức |  |") == ["I.", "Nâng cao - nhận thức", ""]
+
+
+def test_a_pipe_table_numbers_its_rows_past_999() -> None:
+    header = "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |"
+    table = rows(header, *(f"| {i} | Nhiệm vụ {i} | Bộ Y tế | 2026 |" for i in (998, 999, 1000, 1001, 10000)))
+    found = parse_task_table(table, prefix="PL")
+    assert [t.path for t in found.tasks] == ["PL/998", "PL/999", "PL/1000", "PL/1001", "PL/10000"]
+    assert found.warnings == ()
+
+
+def test_a_cell_table_goes_past_999_but_a_year_alone_is_a_deadline() -> None:
+    texts = ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành",
+             "999", "Nhiệm vụ 999", "Bộ Y tế", "2026",
+             "1000", "Nhiệm vụ 1000", "Bộ Tư pháp",  # the deadline cell left out: 2027 below is row 1000's
+             "2027",
+             "1001.", "Nhiệm vụ 1001", "Bộ Công an", "6/2026"]  # fmt: skip
+    read = read_cell_table([Line(n, t) for n, t in enumerate(texts, start=1)], 0)
+    assert read is not None
+    tasks = parse_task_table(read[0], prefix="PL").tasks
+    assert [(t.path, t.lead, t.deadline) for t in tasks] == [
+        ("PL/999", ("Bộ Y tế",), "2026-12-31"),
+        ("PL/1000", ("Bộ Tư pháp",), "2027-12-31"),
+        ("PL/1001", ("Bộ Công an",), "2026-06-30"),
+    ]

@@ -23,6 +23,7 @@ from queries.catalog import (
 )
 
 EXPECTED = {
+    "corrected_facts",
     "cascade",
     "cited_not_loaded",
     "conflicting_facts",

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from common.glossary import COLUMNS
 from reports.subplans import SubplanStatus
+from ui.components.text import plain
 
 Open = Callable[..., AppTest]
 SampleGraph = Any  # conftest.SampleGraph: url, store, uploads, uid(symbol), organ_uid(name)
@@ -85,7 +86,7 @@ def test_cascade_map_draws_the_cascade_offline(open_page: Open, app_env: SampleG
 
 def test_document_page_shows_facts_tasks_and_source_lines(open_page: Open, app_env: SampleGraph) -> None:
     at = open_page("document", selected_doc=app_env.uid("80-KH/ĐUK"))
-    assert at.subheader[0].value == "Kế hoạch 80-KH/ĐUK"
+    assert at.subheader[0].value == plain("Kế hoạch 80-KH/ĐUK")  # shown as text, never as markdown
     cells = _cells(at)
     assert "27/06/2023" in cells and "Nguyễn Hữu Lộc" in cells and "60-KH/TU" in cells
     tasks = next(f for f in _frames(at) if "Nội dung" in f.columns and "Dòng" in f.columns)
@@ -181,10 +182,11 @@ def test_upload_previews_then_loads_and_reports_a_bad_file(open_page: Open, app_
         [(seed.name, seed.read_bytes(), "text/plain"), ("hong.pdf", b"not a pdf", "application/pdf")]
     ).run()
     assert "80-KH/ĐUK" in _cells(at)
-    assert any("hong.pdf" in e.value for e in at.error)  # the bad file's preview says why
+    assert any(plain("hong.pdf") in e.value for e in at.error)  # the bad file's preview says why, as text
     at.button(key="upload_commit").click().run()
     assert any("Đã nạp 1/2 tệp" in s.value for s in at.success)
     assert (app_env.uploads / seed.name).is_file()
+    assert not (app_env.uploads / "hong.pdf").exists()  # a file that does not load is never kept
     assert app_env.store.read("MATCH (d:Document {symbol: '80-KH/ĐUK'}) RETURN count(d) AS n")[0]["n"] == 1
 
 

@@ -13,6 +13,7 @@ import streamlit as st
 from reports.model import Report, Table
 from reports.writers import to_csv_bytes, to_docx_bytes, to_xlsx_bytes
 from ui.auth.session import record
+from ui.components.text import plain
 from ui.components.widgets import show_table
 from ui.views.rows import vi_date
 
@@ -50,22 +51,22 @@ def show_report(report: Report, stem: str, key: str, first: Sequence[str] = ()) 
     ``first`` names columns to show leftmost (the files keep the report's own order).
     """
     if report.subtitle:
-        st.caption(report.subtitle)
+        st.caption(plain(report.subtitle))
     for line in report.scope:  # what was searched: a "not found" means "not found in these"
-        st.caption(line)
+        st.caption(plain(line))
     if report.summary:
         cols = st.columns(min(len(report.summary), 4))
         for i, (name, value) in enumerate(report.summary.items()):
             cols[i % len(cols)].metric(name, "" if value is None else str(value))
     for part in report.tables:
         if len(report.tables) > 1:
-            st.markdown(f"**{part.name}**")
+            st.markdown(f"**{plain(part.name)}**")
         shown = table_frame(part)
         show_table(
             shown, column_order=[c for c in first if c in shown.columns] + [c for c in shown if c not in first]
         )
         if part.note:
-            st.caption(part.note)
+            st.caption(plain(part.note))
     buttons = st.columns(3)
     for col, (ext, payload, name, mime) in zip(buttons, report_files(report, stem), strict=True):
         col.download_button(

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from ui.components.text import plain
 from ui.navigation import preselected
 from ui.views.search import Choice, choices, search
 
@@ -31,7 +32,7 @@ def pick(label: str, kinds: Sequence[str], key: str, *, placeholder: str = "") -
     query = st.text_input(label, key=f"{key}_query", placeholder=placeholder)
     found = search(query, options) if query.strip() else options
     if not found:
-        st.info(f"Không tìm thấy kết quả cho “{query}”.")
+        st.info(f"Không tìm thấy kết quả cho “{plain(query)}”.")
         return None
     by_uid = {c.uid: c for c in found[:MAX_OPTIONS]}
     new_search = st.session_state.get(f"{key}_searched") != query

@@ -14,6 +14,7 @@ from reports.model import Report, Table
 from ui.auth.roles import Permission
 from ui.auth.session import require
 from ui.components.report_view import show_report
+from ui.components.text import plain
 from ui.components.widgets import graph_frame
 from ui.views.cypher_query import (
     ROW_CAP,
@@ -84,7 +85,7 @@ def _console() -> None:
 
 def _show(result: QueryResult, title: str, key: str) -> None:
     if not result.ok:
-        st.error(result.error, icon=":material/block:" if result.refused else None)
+        st.error(plain(result.error), icon=":material/block:" if result.refused else None)
         return
     note = f"{len(result.rows)} dòng, {result.elapsed_ms} ms"
     st.success(note + (" — kết quả đã bị cắt ở số dòng tối đa." if result.truncated else "."))

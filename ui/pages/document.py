@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import streamlit as st
 
+from graph.corrections import field_label
 from ui.auth.roles import Permission
 from ui.auth.session import require
 from ui.components.source_view import excerpt, render_source
+from ui.components.text import plain
 from ui.components.widgets import frame, pick, show_table
 from ui.navigation import goto
 from ui.views.document import DocumentFacts, DocumentView, document_view, facts_by_line, source_file, source_lines
+from ui.views.review import corrected
 
 
 def _header(facts: DocumentFacts) -> None:
-    st.subheader(facts.heading)
+    st.subheader(plain(facts.heading))
     if facts.title:
-        st.markdown(f"*{facts.title}*")
+        st.markdown(f"*{plain(facts.title)}*")
+    _corrections(facts)
     if facts.status == "cited":
         st.warning("Văn bản này chỉ được biết qua trích dẫn trong văn bản khác; chưa có nội dung trong kho.")
     rows = [
@@ -29,6 +33,20 @@ def _header(facts: DocumentFacts) -> None:
     ]
     shown = [{"field": k, "value": v} for k, v in rows if v]
     show_table(frame(shown, {"field": "Thông tin", "value": "Giá trị"}))
+
+
+def _corrections(facts: DocumentFacts) -> None:
+    """What reviewers corrected or accepted in this document (Rà soát), said above its facts."""
+    fixes = [c for c in corrected() if c.document in (facts.symbol, facts.uid)]
+    for c in fixes:
+        done = ", ".join(field_label(f) for f in c.fields)
+        seen = ", ".join(field_label(f) for f in c.accepted)
+        what = "; ".join(
+            p for p in (f"đã sửa {done}" if done else "", f"đã chấp nhận {seen}" if seen else "") if p
+        )
+        st.info(
+            f"Rà soát — {plain(c.where)}: {plain(what)} ({plain(c.by)}, {plain(c.at)})", icon=":material/edit:"
+        )
 
 
 def _cascade(view: DocumentView) -> None:

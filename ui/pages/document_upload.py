@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui.auth.roles import Permission
 from ui.auth.session import require
+from ui.components.text import plain
 from ui.components.widgets import frame, show_table
 from ui.views.admin import record_document
 from ui.views.document_upload import ACCEPTED_TEXT, ACCEPTED_TYPES, Preview, load_uploads, preview_upload
@@ -27,23 +28,30 @@ _UPLOADER_CSS = """<style>
 </style>"""
 
 
-def _show_preview(preview: Preview) -> None:
-    with st.expander(f"{preview.name}", expanded=True):
+def _show_preview(preview: Preview) -> bool:
+    """Shows what was read; returns whether the file may be loaded (a non-directive once confirmed)."""
+    with st.expander(plain(preview.name), expanded=True):
         if preview.error:
-            st.error(f"{preview.name}: không đọc được tệp — {preview.error}")
-            return
-        st.markdown(preview.heading)
+            st.error(f"{plain(preview.name)}: không đọc được tệp — {plain(preview.error)}. Tệp không được lưu.")
+            return False
+        st.markdown(f"**{plain(preview.heading)}**")
+        confirmed = True
+        if not preview.looks_like_directive:
+            st.warning("Tệp này không có dấu hiệu của văn bản chỉ đạo (không số, không ngày, không mục, không "
+                       "nhiệm vụ có cơ quan chủ trì hay thời hạn).")  # fmt: skip
+            confirmed = st.checkbox(f"Vẫn nạp tệp {plain(preview.name)}", key=f"confirm_{preview.name}")
         show_table(frame([{"field": k, "value": v} for k, v in preview.summary], _FIELDS))
         for warning in preview.warnings:
-            st.warning(warning)
+            st.warning(plain(warning))
         st.caption("Bản ghi đầy đủ (JSON)")
         st.json(preview.record or {}, expanded=False)
+        return confirmed
 
 
-def _load(files: list[tuple[str, bytes]]) -> None:
+def _load(files: list[tuple[str, bytes]], confirmed: list[str]) -> None:
     require(Permission.UPLOAD)  # again at the action: the session may have ended since the page was drawn
     with st.spinner("Đang nạp vào kho và liên kết lại…"):
-        outcomes = load_uploads(files)
+        outcomes = load_uploads(files, confirmed)
     for o in outcomes:
         if o.ok and o.uid:
             record_document("nap", o.uid, o.symbol or o.name, detail=o.name)
@@ -60,7 +68,7 @@ def _load(files: list[tuple[str, bytes]]) -> None:
         st.success(f"Đã nạp {loaded}/{len(outcomes)} tệp vào kho và chạy lại bước liên kết.")
     for o in outcomes:
         if not o.ok:
-            st.error(f"{o.name}: {o.error}")
+            st.error(f"{plain(o.name)}: {plain(o.error)}")
 
 
 def render() -> None:
@@ -77,10 +85,9 @@ def render() -> None:
     if not uploaded:
         return
     files = [(f.name, f.getvalue()) for f in uploaded]
-    for name, payload in files:
-        _show_preview(preview_upload(name, payload))
+    confirmed = [name for name, payload in files if _show_preview(preview_upload(name, payload))]
     if st.button(f"Nạp {len(files)} tệp vào kho", type="primary", key="upload_commit"):
-        _load(files)
+        _load(files, confirmed)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from reports.model import ReportError
 from ui.auth.roles import Permission
 from ui.auth.session import require
 from ui.components.report_view import show_report
+from ui.components.text import plain
 from ui.components.widgets import as_of_input
 from ui.views.gaps import Gap, audit_report, coverage, gap_report, implements_pairs, plans
 
@@ -34,9 +35,9 @@ def _audit() -> None:
     try:
         report = audit_report(uid, as_of)
     except ReportError as exc:
-        st.error(f"Không lập được báo cáo: {exc}")
+        st.error(f"Không lập được báo cáo: {plain(exc)}")
         return
-    st.markdown(f"**{report.title}**")
+    st.markdown(f"**{plain(report.title)}**")
     show_report(report, by_uid[uid].file_stem, "gaps_audit", first=_AUDIT_FIRST)
 
 
@@ -52,9 +53,9 @@ def _coverage() -> None:
     try:
         report = coverage(pair)
     except ReportError as exc:
-        st.error(f"Không lập được báo cáo: {exc}")
+        st.error(f"Không lập được báo cáo: {plain(exc)}")
         return
-    st.markdown(f"**{report.title}**")
+    st.markdown(f"**{plain(report.title)}**")
     show_report(report, pair.file_stem, "gaps_coverage", first=_COVERAGE_FIRST)
 
 

@@ -7,17 +7,18 @@ import streamlit as st
 
 from ui.auth.roles import Permission
 from ui.auth.session import require
+from ui.components.text import plain
 from ui.components.widgets import as_of_input, frame, pick, show_table
 from ui.navigation import goto
 from ui.views.organ import OrganFacts, OrganView, organ_view
 
 
 def _facts(facts: OrganFacts) -> None:
-    st.subheader(facts.name)
+    st.subheader(plain(facts.name))
     if facts.resolved is False:
         st.warning("Tên cơ quan này chưa có trong danh mục cơ quan (data/organs/): cần rà soát.")
     if facts.caption:
-        st.caption(facts.caption)
+        st.caption(plain(facts.caption))
 
 
 def _tasks(view: OrganView) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui.auth.roles import Permission
 from ui.auth.session import require
+from ui.components.text import plain
 from ui.components.widgets import frame, show_table
 from ui.navigation import goto
 from ui.views.overview import Overview, overview
@@ -40,7 +41,7 @@ def _roots(summary: Overview) -> None:
     show_table(frame(roots, columns))
     cols = st.columns(min(len(roots), 4))
     for i, root in enumerate(roots[:4]):
-        if cols[i].button(f"Xem sơ đồ {root.symbol}", key=f"root_{i}"):
+        if cols[i].button(f"Xem sơ đồ {plain(root.symbol)}", key=f"root_{i}"):
             goto("cascade_map", cascade=root.uid)
 
 

@@ -40,9 +40,9 @@ def _mark_of(store: GraphStore, uid: str) -> str | None:
     return str(rows[0]["c"]) if rows and rows[0]["c"] else None
 
 
-def record_document(action: str, uid: str, label: str, *, detail: str = "") -> None:
+def record_document(action: str, uid: str, label: str, *, detail: str = "", who: str | None = None) -> None:
     """Record an action on one document, with its mark (so readers below the mark do not see the line)."""
-    record(action, label, document=uid, confidentiality=_mark_of(source_store(), uid), detail=detail)
+    record(action, label, document=uid, confidentiality=_mark_of(source_store(), uid), detail=detail, who=who)
 
 
 def read_log_rows(entries: list[audit.Entry], clearance: str) -> list[LogRow]:

@@ -25,6 +25,7 @@ from loaders.extract.body.organ_phrases import (
     split_organs,
     starts_with_verb,
     subject_spans,
+    window,
 )
 
 __all__ = [
@@ -131,7 +132,9 @@ _WITH = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?\s+với\s+", re.IGNORECA
 def _own_sentences(text: str) -> str:
     """The text up to the first later sentence that has a subject of its own (another organ's duty)."""
     for m in re.finditer(r"[.!?]\s+(?=\S)", text):
-        if text[m.end()].isupper() and subject_spans(text[m.end() :])[0]:
+        # only the start of the next sentence is read: reading the rest of the paragraph at every sentence
+        # was quadratic in the paragraph's length
+        if text[m.end()].isupper() and subject_spans(window(text, m.end()))[0]:
             return text[: m.start()]
     return text
 
@@ -152,7 +155,7 @@ _REPORT = re.compile(
     r"\s*(?:với|về|lên|cho|đến)?\s*",
     re.IGNORECASE,
 )
-_VIA = re.compile(r"^\s*\(\s*qua\s+([^)]+)\)")
+_VIA = re.compile(r"\s*\(\s*qua\s+([^)]+)\)")  # matched at a position, never on a copy of the rest
 
 
 def report_targets(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
@@ -166,7 +169,7 @@ def report_targets(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | N
         reports.extend(n for n in names if n not in reports)
         if names and m.group("verb").lower() == "gửi":
             submit.extend(n for n in names if n not in submit)
-        if names and (v := _VIA.match(text[end:])):
+        if names and (v := _VIA.match(text, end)):
             via = v.group(1).strip()
     return tuple(reports), tuple(submit), via
 
@@ -181,7 +184,7 @@ def _charged_organs(text: str, start: int) -> tuple[str, ...]:
     if not m:
         return ()
     items, end = scan_organs(text, m.end())
-    return group_names(items) if items and starts_with_verb(text[end:]) else ()
+    return group_names(items) if items and starts_with_verb(window(text, end)) else ()
 
 
 _CHARGE_ANYWHERE = re.compile(r"\b(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+", re.IGNORECASE)

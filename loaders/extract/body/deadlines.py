@@ -244,10 +244,12 @@ def _open_phrase(text: str) -> Deadline:
 
 
 def _recurrence_counts(text: str, m: re.Match[str]) -> bool:
-    before = text[: m.start()].rstrip()
+    # only the characters next to the match are looked at: copying the rest of a long paragraph at every
+    # recurrence word made it quadratic
+    before = text[max(0, m.start() - 40) : m.start()].rstrip()
     if not before or before[-1] in ",;:.(":
         return True
-    return text[m.end() :].lstrip(" ,").lower().startswith(_RECUR_VERBS)
+    return text[m.end() : m.end() + 80].lstrip(" ,").lower().startswith(_RECUR_VERBS)
 
 
 def _find_recurrence(text: str, *, anywhere: bool) -> Deadline:
@@ -255,7 +257,7 @@ def _find_recurrence(text: str, *, anywhere: bool) -> Deadline:
     found = Deadline()
     for m in _RECUR.finditer(text):
         if anywhere or _recurrence_counts(text, m):
-            tail = re.match(r"\s+báo cáo\b", text[m.end() :], _I)
+            tail = re.match(r"\s+báo cáo\b", text[m.end() : m.end() + 40], _I)
             shown = text[m.start() : m.end() + (tail.end() if tail else 0)]
             found = Deadline(None, _clean(shown), _canonical_recurrence(m.group(0)))
     return found

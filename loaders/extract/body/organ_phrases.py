@@ -20,12 +20,23 @@ printed; the scope (whose ``Ban Tuyên giáo``) is added later by the resolver.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.text.folding import fold, modern_tones
 from loaders.text.organ_words import TERRITORIAL_COMMITTEES, TERRITORIES
 
-__all__ = ["OrganSpan", "group_names", "scan_organs", "split_organs", "starts_with_verb", "subject_spans"]
+__all__ = [
+    "WINDOW",
+    "OrganSpan",
+    "group_names",
+    "scan_organs",
+    "split_organs",
+    "starts_with_verb",
+    "subject_spans",
+    "window",
+]
 
 
 def _words(block: str) -> frozenset[str]:
@@ -117,6 +128,7 @@ class _Tokens:
         canon = re.sub(r"(?<=[A-ZĐ&]),(?=[A-ZĐ])", "‚", canon)  # ``KH,CN&MT`` is one word
         self.spans = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(canon)]
         self.words = [w for w, _, _ in self.spans]
+        self.starts = [s for _, s, _ in self.spans]
 
     def match(self, i: int, vocab: frozenset[str], *, lower_only: bool = False) -> int:
         """Tokens in the longest phrase of ``vocab`` at ``i``: in any case, or as written if ``lower_only``."""
@@ -137,6 +149,31 @@ class _Tokens:
 
     def start_of(self, i: int) -> int:
         return self.spans[i][1] if i < len(self.spans) else len(self.text)
+
+
+@lru_cache(maxsize=16)
+def _tokens(text: str) -> _Tokens:
+    """The tokens of ``text``, kept for the next call: one paragraph is scanned from many places (after each
+    ``phối hợp với``, ``báo cáo``, sentence), and tokenizing it again each time made long paragraphs quadratic
+    (a 98 KB line took a minute)."""
+    return _Tokens(text)
+
+
+#: Characters after a place that decide what starts there (an organ list, a verb): far more than any subject.
+WINDOW = 2000
+
+
+def window(text: str, start: int = 0, size: int = WINDOW) -> str:
+    """``text`` from ``start``, at most ``size`` characters, cut at a space so no word is split.
+
+    >>> window("Sở Y tế chủ trì thực hiện", 0, 12)
+    'Sở Y tế chủ'
+    """
+    end = start + size
+    if end >= len(text):
+        return text[start:]
+    cut = text.rfind(" ", start, end)
+    return text[start : cut if cut > start else end]
 
 
 def _head_at(tok: _Tokens, i: int, *, in_list: bool) -> tuple[int, str, bool] | None:
@@ -235,8 +272,8 @@ def scan_organs(text: str, start: int = 0, *, lenient: bool = False) -> tuple[li
 
     ``lenient`` accepts a collective kind without ``các`` at the start (table cells, ``phối hợp với …``).
     """
-    tok = _Tokens(text)
-    i = next((n for n, (_, s, _) in enumerate(tok.spans) if s >= start), len(tok.spans))
+    tok = _tokens(text)
+    i = bisect_left(tok.starts, start)
     items: list[OrganSpan] = []
     while i < len(tok.words):
         found = _head_at(tok, i, in_list=bool(items) or lenient)
@@ -299,7 +336,7 @@ def subject_spans(text: str) -> tuple[list[OrganSpan], int]:
         return [], 0
     for start in starts:
         items, end = scan_organs(text, start)
-        if items and starts_with_verb(text[end:]):
+        if items and starts_with_verb(window(text, end)):
             return items, end
     return [], 0
 
@@ -355,5 +392,5 @@ def split_organs(cell: str) -> tuple[str, ...]:
 
 
 def starts_with_verb(text: str) -> bool:
-    """Does ``text`` open with a verb of duty (what follows a subject)?"""
-    return _Tokens(text.strip()).match(0, _STOPS, lower_only=True) > 0
+    """Does ``text`` open with a verb of duty (what follows a subject)? Only its first words are read."""
+    return _Tokens(window(text.lstrip()[:WINDOW], 0, 200)).match(0, _STOPS, lower_only=True) > 0

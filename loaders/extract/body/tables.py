@@ -34,7 +34,8 @@ __all__ = [
 
 _REPORT_COLUMN = re.compile(r"hiện nay|tình hình thực hiện|đã thực hiện|kết quả đạt được|đánh giá kết quả")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_TT_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)\.?$")
+# up to five digits: a table of 10,000 tasks numbers its rows to 10000 (three digits dropped every row after 999)
+_TT_NUMBER = re.compile(r"^(\d{1,5}(?:\.\d{1,2})*)\.?$")
 _TT_GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")
 _APPENDIX = re.compile(
     r"^ph[ụu]\s*l[ụu]c(?:\s+(?:số\s+)?([IVX]{1,5}|\d{1,2}|[A-Z]))?\s*(?:$|[:.\-–—]|\s+[A-ZĐ(])", re.I
@@ -179,10 +180,30 @@ def read_cell_table(lines: Sequence[Line], start: int) -> tuple[list[tuple[int, 
     if roles is None or "tt" not in roles:
         return None
     rows: list[tuple[int, list[str]]] = [(lines[start].no, header)]
-    while i < len(lines) and (_TT_NUMBER.match(_bare(lines[i].text)) or _TT_GROUP.match(_bare(lines[i].text))):
+    previous: str | None = None
+    while i < len(lines) and _opens_row(_bare(lines[i].text), previous):
         row, i = _collect_row(lines, i, len(header), roles)
         rows.append(row)
+        previous = row[1][0]
     return rows, i
+
+
+def _opens_row(text: str, previous: str | None) -> bool:
+    """Does this line of a one-cell-per-line table open a row? A group label or a number of up to three digits
+    does; a longer number only when it follows the previous row's (``2025`` alone on a line is a deadline).
+
+    >>> _opens_row("7", None), _opens_row("2025", None), _opens_row("1000", "999."), _opens_row("II", "9")
+    (True, False, True, True)
+    """
+    if _TT_GROUP.match(text):
+        return True
+    if not (m := _TT_NUMBER.match(text)):
+        return False
+    label = m.group(1)
+    if len(label.split(".")[0]) <= 3:
+        return True
+    before = (previous or "").rstrip(".")
+    return before.isdigit() and label == str(int(before) + 1)
 
 
 def _collect_row(
@@ -194,7 +215,7 @@ def _collect_row(
     i += 1
     while i < len(lines) and len(values) < width:
         text = _bare(lines[i].text)
-        if _TT_NUMBER.match(text) or _TT_GROUP.match(text) or _ends_table(text):
+        if _opens_row(text, values[0]) or _ends_table(text):
             break
         if text:
             values.append(text)
