@@ -40,6 +40,7 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _RELATION = re.compile(r"(?<!\w)(?:gắn với|cùng với|kết hợp với|đồng thời)(?!\w)", re.IGNORECASE)
+_AMENDED_BY = re.compile(r"sửa đổi,?\s*(?:và\s+)?bổ sung\s*(?:tại|bởi|theo)?\s*(?:các\s+)?$", re.IGNORECASE)
 _PURPOSE_HEADING = re.compile(r"^[IVX]+\s*[.\-–]\s*(?=.*(?:MỤC ĐÍCH|MỤC TIÊU|YÊU CẦU))")
 _TOP_HEADING = re.compile(r"^[IVX]+\s*[.\-–]\s+\S")
 _RELATIVE = re.compile(r"(?:Tỉnh ủy|tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|Hội đồng nhân dân tỉnh)$")
@@ -107,7 +108,19 @@ def _region(seg: Segments) -> tuple[list[Line], list[Line]]:
             inside = bool(_PURPOSE_HEADING.match(line.text))
         elif inside:
             purpose.append(line)
-    return joined + seg.preamble, purpose
+    return joined + _paragraphs(seg.preamble), purpose
+
+
+def _paragraphs(lines: list[Line]) -> list[Line]:
+    """Preamble lines joined where a line stops mid-clause (``… của Giám đốc Sở`` / ``Công Thương …``): a copy
+    whose wrapped lines were not rejoined must not cut a mention from its description and the next one."""
+    out: list[Line] = []
+    for line in lines:
+        if out and not re.search(r"[.;:!?]\W*$", out[-1].text) and line.text[:1].isalpha():
+            out[-1] = Line(out[-1].no, f"{out[-1].text} {line.text}")
+        else:
+            out.append(line)
+    return out
 
 
 # --- roles -------------------------------------------------------------------------------------------
@@ -165,6 +178,10 @@ def _reporting(text: str, at: int, lo: int) -> bool:
 
 
 def _listed_after(text: str, prev: Mention, m: Mention) -> bool:
+    if prev.tail_end > m.start:
+        # Named inside the previous mention's description: the act that amends it shares its role (``… được
+        # sửa đổi, bổ sung tại Nghị định số …``); any other (``… phê duyệt tại Quyết định số …``) is only cited.
+        return bool(_AMENDED_BY.search(text, max(prev.end, m.start - 40), m.start))
     between = text[max(prev.tail_end, prev.end) : m.start]
     described = text[prev.end : prev.tail_end]
     return bool(re.fullmatch(r"[\s,;)]*(?:và|cùng)?\s*", between)) and not _RELATION.search(described)

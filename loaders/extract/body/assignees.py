@@ -72,6 +72,13 @@ _OF_ORGAN = re.compile(
     r"((?:BAN|BỘ|SỞ|ỦY BAN|UBND|ĐẢNG|TỈNH ỦY|CỤC|VỤ|VIỆN|VĂN PHÒNG|CHÍNH PHỦ)\b.*)$"
 )
 
+# ``Nhiệm vụ và quyền hạn của Đoàn kiểm tra``, ``Trách nhiệm của các sở, ngành``: the duties of one organ follow.
+_DUTIES_OF = re.compile(
+    r"^(?:Các\s+)?(?:nhiệm vụ|trách nhiệm|quyền hạn)(?:\s*(?:,|và)\s*(?:nhiệm vụ|trách nhiệm|quyền hạn))*"
+    r"(?:\s+cụ thể)?\s+của\s+",
+    re.IGNORECASE,
+)
+
 
 def mostly_capitals(text: str) -> bool:
     """Headers and titles are printed in capitals."""
@@ -95,6 +102,13 @@ def heading_organs(heading: str) -> tuple[str, ...]:
             name = m.group(1).strip(" .:")
             return (name[:1] + name[1:].lower(),)
         return ()
+    if (m := _DUTIES_OF.match(text)) and (found := scan_organs(text, m.end()))[0]:
+        tail = text[found[1] :].strip()
+        named = found[0][0].text
+        if tail in ("", ":", ".") or tail.endswith(":") or tail.lower().startswith(named.lower()):
+            # ``Điều 3. Nhiệm vụ và quyền hạn của Đoàn kiểm tra``, its title run into a paragraph that opens
+            # with the same organ (``… Đoàn kiểm tra thực hiện nhiệm vụ …``)
+            return group_names(found[0])
     items, end = subject_spans(text)
     tail = text[end:].strip()
     if items and (
@@ -203,6 +217,30 @@ def lead_in_organs(text: str) -> tuple[str, ...]:
     return ()
 
 
+# A duty introduced by whom it falls on, then a colon: ``Đối với đơn vị được kiểm tra: Chuẩn bị …``; a team
+# member by name and post, ``Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …``.
+_LABELLED = re.compile(
+    r"^(?:Đối với\s+(?P<organ>[^:;.]{2,80}?)|(?:Ông|Bà|Đồng chí|Đ/c)\s*[.:]?\s*(?P<person>[^:;]{3,80}?))\s*:\s+"
+)
+_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*[-–,]\s*\S.*$")
+
+
+def labelled_lead(text: str) -> str | None:
+    """The organ or person a ``X: …`` label gives the duty to, if the label is only that.
+
+    >>> labelled_lead("Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì, phụ trách việc kiểm tra …")
+    'Đỗ Mạnh Cường - Phó Trưởng đoàn'
+    """
+    m = _LABELLED.match(text)
+    if m is None:
+        return None
+    if person := m.group("person"):
+        return " ".join(person.split()) if _PERSON.match(person.strip()) else None
+    organ = m.group("organ").strip()
+    items, end = scan_organs(organ, lenient=True)
+    return organ if items and end >= len(organ) - 1 else None
+
+
 def parse_assignment(text: str, inherited: Assignment | None = None) -> Assignment:
     """Roles in a task paragraph. Its own subject leads (or the organ it charges: ``Giao X chủ trì``); without
     one (``Chủ trì, phối hợp với X …``, ``Phối hợp với X …``) the organ of its heading or lead-in leads
@@ -210,6 +248,8 @@ def parse_assignment(text: str, inherited: Assignment | None = None) -> Assignme
     base = inherited or Assignment()
     items, end = subject_spans(text)
     subject = _charged_organs(text, end if items else 0) or group_names(items)
+    if not subject and (label := labelled_lead(text)):
+        subject = (label,)
     coordinate = tuple(c for c in coordinate_organs(text) if c not in subject)
     reports, submit, via = report_targets(_own_sentences(text))
     if subject:
