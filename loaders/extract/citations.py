@@ -178,6 +178,8 @@ def _reporting(text: str, at: int, lo: int) -> bool:
 
 
 def _listed_after(text: str, prev: Mention, m: Mention) -> bool:
+    if m.start < prev.end:
+        return True  # the number of the law just named (``Luật Phòng cháy, chữa cháy … số 55/2024/QH15``)
     if prev.tail_end > m.start:
         # Named inside the previous mention's description: the act that amends it shares its role (``… được
         # sửa đổi, bổ sung tại Nghị định số …``); any other (``… phê duyệt tại Quyết định số …``) is only cited.

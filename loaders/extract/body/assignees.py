@@ -109,6 +109,9 @@ def heading_organs(heading: str) -> tuple[str, ...]:
             # ``Điều 3. Nhiệm vụ và quyền hạn của Đoàn kiểm tra``, its title run into a paragraph that opens
             # with the same organ (``… Đoàn kiểm tra thực hiện nhiệm vụ …``)
             return group_names(found[0])
+    charged = (m := _CHARGES.match(text)) and (found := scan_organs(text, m.end()))[0]
+    if charged and text[found[1] :].strip() in ("", ":", "."):
+        return group_names(found[0])  # ``2. Giao Sở Xây dựng``: the item's paragraphs are its duties
     items, end = subject_spans(text)
     tail = text[end:].strip()
     if items and (
@@ -241,6 +244,22 @@ def labelled_lead(text: str) -> str | None:
     return organ if items and end >= len(organ) - 1 else None
 
 
+_SECOND_ROLE = re.compile(r"\s*(?:phối hợp|tham gia|hỗ trợ|giúp)\b", re.IGNORECASE)
+
+
+def _clause_subjects(text: str) -> tuple[str, ...]:
+    """Organs that open a later ``;`` clause of the first sentence with a duty of their own: ``các sở … tổ chức
+    thực hiện …; Ủy ban nhân dân các xã, phường căn cứ …, xây dựng kế hoạch …`` — each leads its share (a clause
+    that only supports, ``; Sở Y phối hợp …``, does not lead)."""
+    found: list[str] = []
+    for clause in re.split(r";\s+", _own_sentences(text))[1:]:
+        items, end = scan_organs(clause)
+        duty = starts_with_verb(clause[end:]) and not _SECOND_ROLE.match(clause[end:])
+        if items and clause[:1].isupper() and duty:
+            found.extend(group_names(items))
+    return tuple(found)
+
+
 def parse_assignment(text: str, inherited: Assignment | None = None) -> Assignment:
     """Roles in a task paragraph. Its own subject leads (or the organ it charges: ``Giao X chủ trì``); without
     one (``Chủ trì, phối hợp với X …``, ``Phối hợp với X …``) the organ of its heading or lead-in leads
@@ -253,6 +272,7 @@ def parse_assignment(text: str, inherited: Assignment | None = None) -> Assignme
     coordinate = tuple(c for c in coordinate_organs(text) if c not in subject)
     reports, submit, via = report_targets(_own_sentences(text))
     if subject:
+        subject += tuple(n for n in _clause_subjects(text) if n not in subject and n not in coordinate)
         return Assignment(subject, coordinate, reports, False, via, submit)
     if not base.lead:
         return Assignment((), coordinate, reports, False, via, submit)

@@ -68,7 +68,7 @@ _ANAPHORS = _words("nêu trên|nói trên|kể trên|được kiểm tra|đượ
 _TERRITORY = frozenset(TERRITORIES) | _words("trung ương|cấp huyện|cấp tỉnh|cấp xã")
 _TERRITORIAL_COMMITTEES = frozenset(TERRITORIAL_COMMITTEES)
 _STATE_GENERIC = _words("bộ|ngành|địa phương|cơ quan|cơ quan ngang bộ|cơ quan thuộc chính phủ|đơn vị|sở|ban|"
-                        "báo chí|cơ quan thông tấn|tổ chức|doanh nghiệp")  # fmt: skip
+                        "báo chí|cơ quan thông tấn|tổ chức|doanh nghiệp|đoàn thể")  # fmt: skip
 _PREPOSITIONS = _words("trực thuộc|thuộc|của|ở|trong|tại")
 _STOPS = _words("""
 tham mưu|chủ trì|phối hợp|lãnh đạo|chỉ đạo|tiếp tục|căn cứ|xây dựng|theo dõi|tập trung|thực hiện|triển khai
@@ -264,7 +264,7 @@ def scan_organs(text: str, start: int = 0, *, lenient: bool = False) -> tuple[li
         items.append(OrganSpan(text[tok.start_of(i) : tok.spans[end - 1][2]], tok.start_of(i),
                                tok.spans[end - 1][2], head, det, bare=end == i + used))  # fmt: skip
         i = end
-        if i + 1 < len(tok.words) and tok.words[i] in (",", "và") and _head_at(tok, i + 1, in_list=True):
+        if i + 1 < len(tok.words) and tok.words[i] in (",", ";", "và") and _head_at(tok, i + 1, in_list=True):
             i += 1
             continue
         break
@@ -275,8 +275,12 @@ def _joins(prev_text: str, prev: OrganSpan, item: OrganSpan) -> bool:
     """Does ``item`` belong to the same collective phrase as the one before it?"""
     if prev_text.endswith((" chi", " Chi")):
         return True  # ``cấp ủy chi, đảng bộ cơ sở``: ``chi`` is ``chi bộ`` sharing ``bộ`` with ``đảng bộ``
-    if item.determiner or not prev.bare:
+    if item.determiner:
         return False
+    if not prev.bare:
+        # ``Thủ trưởng các sở, ban, ngành``: a list of kinds goes on the collective that ends the name before
+        kind_last = any(prev_text.lower().endswith(f" {kind}") for kind in _STATE_GENERIC)
+        return kind_last and item.head in _STATE_GENERIC and item.text[:1].islower()
     if item.head in _TERRITORIAL_COMMITTEES and prev.head in _TERRITORIAL_COMMITTEES:
         return item.bare
     return item.head in _STATE_GENERIC and prev.head in _STATE_GENERIC

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from loaders.extract.body.numbering import BULLET, ROMAN, UPPER, Marker, level_key, parse_marker
-from loaders.extract.body.tables import appendix_id, is_table_row, read_cell_table, split_cells
+from loaders.extract.body.tables import appendix_id, is_table_row, read_cell_table, regroup_cells, split_cells
 from loaders.text.line import Line
 
 __all__ = ["Node", "Outline", "read_outline"]
@@ -148,7 +148,7 @@ class _Reader:
                 rows.append((lines[i].no, cells))
             i += 1
         if rows and not any(_closing_block(cells) for _, cells in rows):
-            self._attach_table(rows)
+            self._attach_table(regroup_cells(rows) or rows)
         return i
 
     def _attach_table(self, rows: list[tuple[int, list[str]]]) -> None:
@@ -172,6 +172,8 @@ class _Reader:
         return i
 
     def _add(self, marker: Marker | None, text: str, no: int) -> None:
+        if marker is None and _runs_on(self.stack[-1][1], text):
+            return
         if marker is None or marker.kind == BULLET:
             body = marker.text if marker else text
             siblings = self.stack[-1][1].children
@@ -193,6 +195,34 @@ class _Reader:
         node = Node("item", marker.text, no, marker)
         self.stack[-1][1].children.append(node)
         self.stack.append((key, node))
+
+
+# Words a heading or a clause cannot end on: the line after them continues it (``5. Xây dựng Nghị định của`` /
+# ``Chính phủ``), whatever its case.
+_DANGLING = re.compile(
+    r"\s(?:của|và|với|về|cho|các|những|tại|theo|trong|đối với|thuộc|trực thuộc|gồm|là|do|bởi|từ|đến)$",
+    re.IGNORECASE,
+)
+_HEAD_ALONE = re.compile(r"\s(?:Bộ|Sở|Ban|Cục|Vụ|Viện|Ủy ban|Văn phòng)$")  # ``… báo cáo Bộ`` / ``Tài chính …``
+_WANTS_OBJECT = re.compile(r"\s(?:báo cáo|gửi|trình|giao|đề nghị|tham mưu)$")
+_REFERENCE_ON = re.compile(r"^(?:Điều\s+\d+\s*[,;]|khoản\s+\d|điểm\s+[a-zđ]\b)")
+
+
+def _runs_on(parent: Node, text: str) -> bool:
+    """A plain line that continues the item or paragraph before it, which the copy broke where no sentence
+    ends: after a dangling word (``… của`` / ``Chính phủ``), after a verb that wants its object in a list of
+    clauses (``…; tham mưu báo cáo`` / ``Bộ Tài chính …``) or before a legal reference (``khoản 3`` /
+    ``Điều 6; khoản 5 …``). The text is appended to it."""
+    last = parent.children[-1] if parent.children else (parent if parent.kind == "item" else None)
+    if last is None or last.kind not in ("item", "para") or not last.text or last.text[-1] in ".:;!?…)":
+        return False
+    if last is parent and parent.children:
+        return False
+    clause = ";" in last.text and _WANTS_OBJECT.search(last.text)
+    if _DANGLING.search(last.text) or _HEAD_ALONE.search(last.text) or _REFERENCE_ON.match(text) or clause:
+        last.text = f"{last.text} {text}"
+        return True
+    return False
 
 
 def read_outline(lines: Sequence[Line]) -> Outline:
