@@ -35,6 +35,7 @@ from loaders.text.normalize import is_type_line
 __all__ = ["Citations", "cascade_parent", "extract_citations"]
 
 _TRIGGER = re.compile(r"(?<!\w)(?:thực hiện|triển khai|căn cứ|cụ thể ho[áa])(?!\w)", re.IGNORECASE)
+_LETTER_TRIGGER = re.compile(r"(?<!\w)(?:ban hành|nhận được)(?!\w)", re.IGNORECASE)
 _REPORTING = re.compile(
     r"(?:tình hình|kết quả|báo cáo|đánh giá|sơ kết|tổng kết|kiểm tra|giám sát|đôn đốc|theo dõi)(?!\w)",
     re.IGNORECASE,
@@ -64,8 +65,9 @@ def extract_citations(seg: Segments, own: str | None, province: str | None) -> C
     rest = [line for line in seg.preface + seg.body if id(line) not in region]
     mentions += [m for line in rest for m in find_mentions(line, own, aliases, laws=False)]
     _complete(mentions, aliases, own, province)
+    letter = _acting_letter(seg)
     for line in head + purpose:
-        _roles([m for m in mentions if m.line is line])
+        _roles([m for m in mentions if m.line is line], letter=letter and any(line is h for h in head))
     _unify(mentions)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -138,13 +140,23 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return list(itertools.pairwise(cuts))
 
 
-def _roles(mentions: list[Mention]) -> None:
+def _acting_letter(seg: Segments) -> bool:
+    """A letter whose subject is to carry something out (``V/v triển khai thực hiện …``, OCR ``triên`` too)."""
+    subject = fold(" ".join(t.text for t in seg.title))
+    return subject.startswith("v/v") and bool(re.search(r"\b(?:trien khai|thuc hien)\b", subject))
+
+
+def _roles(mentions: list[Mention], *, letter: bool = False) -> None:
+    """``letter``: in such a letter the document it says was issued or received (``Ngày 25/3/2026, Bộ Công
+    Thương ban hành Thông tư số …``; ``Ủy ban nhân dân tỉnh nhận được Văn bản số …``) is the one it acts on."""
     if not mentions:
         return
     text = mentions[0].line.text
     for lo, hi in _clauses(text):
         inside = [m for m in mentions if lo <= m.start < hi]
-        triggers = [t for t in _TRIGGER.finditer(text, lo, hi) if not _reporting(text, t.start(), lo)]
+        found = [*_TRIGGER.finditer(text, lo, hi), *(_LETTER_TRIGGER.finditer(text, lo, hi) if letter else ())]
+        found.sort(key=lambda t: t.start())
+        triggers = [t for t in found if not _reporting(text, t.start(), lo)]
         ends = [t.end() for t in triggers]
         for k, m in enumerate(inside):
             if m.role != "self":

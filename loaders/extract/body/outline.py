@@ -204,6 +204,7 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 _HEAD_ALONE = re.compile(r"\s(?:Bộ|Sở|Ban|Cục|Vụ|Viện|Ủy ban|Văn phòng)$")  # ``… báo cáo Bộ`` / ``Tài chính …``
+_DATE_WORD = re.compile(r"\s(?:ngày|tháng|năm)$", re.IGNORECASE)
 _WANTS_OBJECT = re.compile(r"\s(?:báo cáo|gửi|trình|giao|đề nghị|tham mưu)$")
 _REFERENCE_ON = re.compile(r"^(?:Điều\s+\d+\s*[,;]|khoản\s+\d|điểm\s+[a-zđ]\b)")
 
@@ -219,6 +220,7 @@ def _runs_on(parent: Node, text: str) -> bool:
     if last is parent and parent.children:
         return False
     clause = ";" in last.text and _WANTS_OBJECT.search(last.text)
+    clause = clause or bool(_DATE_WORD.search(last.text) and text[:1].isdigit())  # ``trước ngày`` / ``15/4/2026.``
     if _DANGLING.search(last.text) or _HEAD_ALONE.search(last.text) or _REFERENCE_ON.match(text) or clause:
         last.text = f"{last.text} {text}"
         return True
