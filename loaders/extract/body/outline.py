@@ -219,7 +219,7 @@ def _runs_on(parent: Node, text: str) -> bool:
         return False
     if last is parent and parent.children:
         return False
-    clause = ";" in last.text and _WANTS_OBJECT.search(last.text)
+    clause = ";" in last.text and _WANTS_OBJECT.search(last.text) is not None
     clause = clause or bool(_DATE_WORD.search(last.text) and text[:1].isdigit())  # ``trước ngày`` / ``15/4/2026.``
     if _DANGLING.search(last.text) or _HEAD_ALONE.search(last.text) or _REFERENCE_ON.match(text) or clause:
         last.text = f"{last.text} {text}"
