@@ -109,9 +109,16 @@ def heading_organs(heading: str) -> tuple[str, ...]:
             # ``Điều 3. Nhiệm vụ và quyền hạn của Đoàn kiểm tra``, its title run into a paragraph that opens
             # with the same organ (``… Đoàn kiểm tra thực hiện nhiệm vụ …``)
             return group_names(found[0])
-    charged = (m := _CHARGES.match(text)) and (found := scan_organs(text, m.end()))[0]
-    if charged and text[found[1] :].strip() in ("", ":", "."):
-        return group_names(found[0])  # ``2. Giao Sở Xây dựng``: the item's paragraphs are its duties
+    charged = (m := _CHARGES.match(text) or _FOR.match(text)) and (found := scan_organs(text, m.end()))[0]
+    if charged:
+        # ``2. Giao Sở Xây dựng``, ``3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại …)``: the item's
+        # paragraphs are their duties
+        tail = _PARENTHESIS.sub("", text[found[1] :]).strip()
+        if tail in ("", ":", "."):
+            return group_names(found[0])
+        one = found[0][0]
+        if len(found[0]) == 1 and one.determiner and one.bare and _qualifies(tail):
+            return (_PARENTHESIS.sub("", text[one.start :]).rstrip(" :."),)
     items, end = subject_spans(text)
     tail = text[end:].strip()
     if items and (
@@ -201,6 +208,8 @@ def _charged_organs(text: str, start: int) -> tuple[str, ...]:
     return group_names(items) if items and starts_with_verb(text[end:]) else ()
 
 
+_FOR = re.compile(r"\s*Đối với\s+", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _CHARGE_ANYWHERE = re.compile(r"\b(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+", re.IGNORECASE)
 
 
@@ -213,6 +222,7 @@ def lead_in_organs(text: str) -> tuple[str, ...]:
     """
     if not text.rstrip().endswith(":"):
         return ()
+    text = _PARENTHESIS.sub("", text)  # ``các Bộ … (sau đây gọi là Bộ, cơ quan trung ương) và Ủy ban …``
     for m in reversed(list(_CHARGE_ANYWHERE.finditer(text))):
         items, end = scan_organs(text, m.end())
         if items and starts_with_verb(text[end:]):

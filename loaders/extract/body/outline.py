@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from loaders.extract.body.numbering import BULLET, ROMAN, UPPER, Marker, level_key, parse_marker
+from loaders.extract.body.numbering import ARABIC, BULLET, ROMAN, UPPER, Marker, level_key, parse_marker
 from loaders.extract.body.tables import appendix_id, is_table_row, read_cell_table, regroup_cells, split_cells
 from loaders.text.line import Line
 
@@ -132,6 +132,21 @@ class _Reader:
         self._add(marker, text, no)
         return i + 1
 
+    def _repair_one(self, marker: Marker) -> None:
+        """``I.`` then ``2.``: OCR read the first arabic item's ``1.`` as a roman one. The open ``I`` becomes ``1``
+        (its paragraphs stay its own) and ``2.`` its sibling."""
+        if marker.kind != ARABIC or marker.value != 2 or marker.depth != 1 or len(self.stack) < 2:
+            return
+        key, node = self.stack[-1]
+        if key != ROMAN or node.marker is None or node.marker.label != "I" or self.last_roman != 1:
+            return
+        if any(k.kind == "item" for k in node.children):
+            return
+        node.marker = Marker(ARABIC, "1", 1, node.marker.text, repaired=True)
+        self.stack[-1] = (level_key(node.marker), node)
+        self.last_roman = 0
+        self.warnings.append(f"line {node.line}: roman numeral in 'I' read as 1 (an arabic list follows)")
+
     def _resumes(self, text: str) -> bool:
         """After the signature, a new top heading starts an attached document (a programme, a report)."""
         marker = parse_marker(text)
@@ -172,8 +187,12 @@ class _Reader:
         return i
 
     def _add(self, marker: Marker | None, text: str, no: int) -> None:
-        if marker is None and _runs_on(self.stack[-1][1], text):
-            return
+        if marker is None:
+            text = _PAGE_FOOTER.sub("", text)  # ``Trang 2 đơn vị, doanh nghiệp …``: a footer OCR ran into the text
+            if _runs_on(self.stack[-1][1], text):
+                return
+        if marker is not None:
+            self._repair_one(marker)
         if marker is None or marker.kind == BULLET:
             body = marker.text if marker else text
             siblings = self.stack[-1][1].children
@@ -204,7 +223,7 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 _HEAD_ALONE = re.compile(r"\s(?:Bộ|Sở|Ban|Cục|Vụ|Viện|Ủy ban|Văn phòng)$")  # ``… báo cáo Bộ`` / ``Tài chính …``
-_DATE_WORD = re.compile(r"\s(?:ngày|tháng|năm)$", re.IGNORECASE)
+_DATE_WORD = re.compile(r"\s(?:ngày|tháng|năm|số)$", re.IGNORECASE)
 _WANTS_OBJECT = re.compile(r"\s(?:báo cáo|gửi|trình|giao|đề nghị|tham mưu)$")
 _REFERENCE_ON = re.compile(r"^(?:Điều\s+\d+\s*[,;]|khoản\s+\d|điểm\s+[a-zđ]\b)")
 
@@ -221,10 +240,15 @@ def _runs_on(parent: Node, text: str) -> bool:
         return False
     clause = ";" in last.text and _WANTS_OBJECT.search(last.text) is not None
     clause = clause or bool(_DATE_WORD.search(last.text) and text[:1].isdigit())  # ``trước ngày`` / ``15/4/2026.``
+    clause = clause or text[:1].islower()  # what a page footer or a stamp cut off
+    clause = clause or last.text.count("(") > last.text.count(")")  # ``(theo … khoản 5 Điều 3`` / ``Nghị định …)``
     if _DANGLING.search(last.text) or _HEAD_ALONE.search(last.text) or _REFERENCE_ON.match(text) or clause:
         last.text = f"{last.text} {text}"
         return True
     return False
+
+
+_PAGE_FOOTER = re.compile(r"^Trang\s+\d{1,3}\s+(?=[a-zà-ỹđ])")
 
 
 def read_outline(lines: Sequence[Line]) -> Outline:
