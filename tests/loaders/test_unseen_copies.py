@@ -277,3 +277,42 @@ def test_lines_ocr_was_unsure_of_are_a_reason_to_review() -> None:
     assert record.review[-1] == "dòng OCR độ tin cậy thấp: 2 dòng, thấp nhất 44% ở trang 1 «sẽ,” 6 ŸBCT-ATMT „ )»"
     clean = review_record(DocumentRecord("scan.pdf", "0", number="1/BCT", date="2026-04-02"))
     assert not any(r.startswith("dòng OCR") for r in clean.review) and record.confidence < clean.confidence
+
+
+# --- OCR copies ------------------------------------------------------------------------------------------------
+
+
+def test_an_ocr_roman_one_before_an_arabic_two_is_item_one_and_a_page_footer_is_dropped() -> None:
+    body = parse_body(
+        lines(
+            "I. Tổ chức tuyên truyền, phổ biến nội dung của Nghị định số",
+            "178/2026/NĐ-CP tới các cơ quan, đơn vị có liên quan.",
+            "2. Chỉ đạo thực hiện rà soát, thống kê toàn bộ tài sản kết cấu hạ tầng do",
+            "Trang 2 đơn vị, doanh nghiệp đang quản lý.",
+            "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3",
+            "Nghị định số 178/2026/NĐ-CP)",
+            "a) Công bố danh mục tài sản kết cấu hạ tầng.",
+        )
+    )
+    assert [(t.path, t.text, t.lead) for t in body.tasks] == [
+        ("1", "Tổ chức tuyên truyền, phổ biến nội dung của Nghị định số 178/2026/NĐ-CP tới các cơ quan, đơn vị có "
+              "liên quan.", ()),
+        ("2", "Chỉ đạo thực hiện rà soát, thống kê toàn bộ tài sản kết cấu hạ tầng do đơn vị, doanh nghiệp đang "
+              "quản lý.", ()),
+        ("3.a", "Công bố danh mục tài sản kết cấu hạ tầng.", ("các Bộ quản lý chuyên ngành",)),
+    ]  # fmt: skip
+    assert any("read as 1" in w for w in body.warnings)
+
+
+def test_a_roman_one_followed_by_roman_two_stays_a_part() -> None:
+    parts = ("I. NHIỆM VỤ", "1. Tuyên truyền sâu rộng.", "II. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ chủ trì tổng hợp.")
+    body = parse_body(lines(*parts))
+    assert [t.path for t in body.tasks] == ["I.1", "II.1"]
+
+
+def test_a_parenthesis_in_a_lead_in_does_not_hide_the_organs_it_charges() -> None:
+    text = (
+        "Bộ Tài chính đề nghị các Bộ, cơ quan ngang bộ (sau đây gọi là Bộ, cơ quan trung ương) và Ủy ban nhân dân "
+        "các tỉnh tập trung chỉ đạo triển khai các nhiệm vụ trọng tâm sau:"
+    )
+    assert lead_in_organs(text) == ("các Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh")
