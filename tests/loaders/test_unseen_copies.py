@@ -316,3 +316,17 @@ def test_a_parenthesis_in_a_lead_in_does_not_hide_the_organs_it_charges() -> Non
         "các tỉnh tập trung chỉ đạo triển khai các nhiệm vụ trọng tâm sau:"
     )
     assert lead_in_organs(text) == ("các Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh")
+
+
+def test_running_text_boxed_in_one_column_cells_is_read_as_text_not_a_table() -> None:
+    body = parse_body(
+        lines(
+            "4. Yêu cầu Đảng uỷ Chính phủ chỉ đạo giải quyết các kiến nghị, hoàn thành trong năm 2025.",
+            "| 5. Giao Ban Tổ chức Trung ương tiếp tục chủ trì đánh giá tình hình, báo cáo Bộ Chính trị. |",
+            "| (Kèm theo Báo cáo số 565-BC/BTCTW). |",
+        )
+    )
+    assert [(t.path[0], t.lead) for t in body.tasks] == [
+        ("4", ("Đảng uỷ Chính phủ",)),
+        ("5", ("Ban Tổ chức Trung ương",)),
+    ]

@@ -163,7 +163,12 @@ class _Reader:
                 rows.append((lines[i].no, cells))
             i += 1
         if rows and not any(_closing_block(cells) for _, cells in rows):
-            self._attach_table(regroup_cells(rows) or rows)
+            regrouped = regroup_cells(rows)
+            if regrouped is None and self.mode != "appendix" and _one_cell_each(rows):
+                # a page converter boxed running text in cells of one column: it is text, read as lines
+                self.read([Line(no, c.strip()) for no, cells in rows for c in cells if c.strip()])
+            else:
+                self._attach_table(regrouped or rows)
         return i
 
     def _attach_table(self, rows: list[tuple[int, list[str]]]) -> None:
@@ -246,6 +251,10 @@ def _runs_on(parent: Node, text: str) -> bool:
         last.text = f"{last.text} {text}"
         return True
     return False
+
+
+def _one_cell_each(rows: Sequence[tuple[int, list[str]]]) -> bool:
+    return all(sum(1 for c in cells if c.strip()) <= 1 for _, cells in rows)
 
 
 _PAGE_FOOTER = re.compile(r"^Trang\s+\d{1,3}\s+(?=[a-zà-ỹđ])")
