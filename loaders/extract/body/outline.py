@@ -28,7 +28,7 @@ from loaders.text.line import Line
 __all__ = ["Node", "Outline", "read_outline"]
 
 _SEPARATOR_LINE = re.compile(r"^[-–—_=*~`#\s]{3,}$")
-_NOISE = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰].*|\(.*\)|\[.*\]|\.+/?\.?)$")
+_NOISE = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰].*|\(.*\)[.;]?|\[.*\]|\.+/?\.?)$")
 _NOI_NHAN = re.compile(r"^(?:\|\s*)?\**\s*nơi nhận\b", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^kính gửi\s*:?\s*(.*)$", re.IGNORECASE)
 # The title of a document attached after the signature (a programme, a draft report) and its header lines.
