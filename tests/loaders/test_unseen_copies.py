@@ -330,3 +330,15 @@ def test_running_text_boxed_in_one_column_cells_is_read_as_text_not_a_table() ->
         ("4", ("Đảng uỷ Chính phủ",)),
         ("5", ("Ban Tổ chức Trung ương",)),
     ]
+
+
+def test_a_range_of_years_broken_at_its_dash_runs_on() -> None:
+    body = parse_body(
+        lines(
+            "3. Hoàn thành việc điều chỉnh quy hoạch tỉnh thời kỳ 2021 -",
+            "2030, tầm nhìn đến năm 2050 trong tháng 01/2026.",
+            "4. Tổ chức rà soát toàn bộ các dự án trong khu, cụm công nghiệp.",
+        )
+    )
+    assert (body.tasks[0].path, body.tasks[0].deadline) == ("3", "2026-01-31")
+    assert body.tasks[0].text.endswith("thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 trong tháng 01/2026.")

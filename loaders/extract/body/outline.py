@@ -246,6 +246,7 @@ def _runs_on(parent: Node, text: str) -> bool:
     clause = ";" in last.text and _WANTS_OBJECT.search(last.text) is not None
     clause = clause or bool(_DATE_WORD.search(last.text) and text[:1].isdigit())  # ``trước ngày`` / ``15/4/2026.``
     clause = clause or text[:1].islower()  # what a page footer or a stamp cut off
+    clause = clause or bool(re.search(r"\d\s*[-–]$", last.text) and text[:1].isdigit())  # ``2021 -`` / ``2030``
     clause = clause or last.text.count("(") > last.text.count(")")  # ``(theo … khoản 5 Điều 3`` / ``Nghị định …)``
     if _DANGLING.search(last.text) or _HEAD_ALONE.search(last.text) or _REFERENCE_ON.match(text) or clause:
         last.text = f"{last.text} {text}"
