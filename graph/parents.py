@@ -31,6 +31,7 @@ from loaders.text.scopes import CENTRAL_SCOPE
 
 __all__ = [
     "ParentEdge",
+    "carried_out_in_citation",
     "choose_cascade_parent",
     "implemented_in_citation",
     "infer_stub_parents",
@@ -152,18 +153,42 @@ _CARRIES_OUT = re.compile(
 )
 
 
+# After one carried-out document, its date and issuer, ``và`` (or a comma) and the next one it carries out:
+# ``… thực hiện Nghị quyết số 71/NQ-CP ngày 01/5/2025 của Chính phủ và Chương trình hành động số 10-CTr/TU``.
+# A description (``về …``) ends the list: what follows it is what the last one carries out.
+_AND_ALSO = re.compile(
+    r"(?:\s+ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4})?(?:\s*,?\s+cua\s+(?:(?!\b(?:va|ve)\b)[^,;(])*?)?"
+    r"\s*(?:,|\bva\b)\s*(?P<type>" + "|".join(_TYPE_WORDS) + r")\s+(?:so\s+)?(?P<symbol>\d+(?:\s*[-/]\s*[\w.]+)*)"
+)
+
+
 def implemented_in_citation(text: str, own_symbol: str | None) -> tuple[str, str] | None:
-    """``(type code, number or symbol)`` of the document a citation says the cited one carries out.
+    """``(type code, number or symbol)`` of the (first) document a citation says the cited one carries out.
 
     >>> implemented_in_citation("Kế hoạch số 11-KH/TW ngày 28/11/2022 của Bộ Chính trị về thực hiện Nghị quyết 27",
     ...                         "11-KH/TW")
     ('NQ', '27')
     """
+    found = carried_out_in_citation(text, own_symbol)
+    return found[0] if found else None
+
+
+def carried_out_in_citation(text: str, own_symbol: str | None) -> tuple[tuple[str, str], ...]:
+    """Every document a citation says the cited one carries out, in order: ``Kế hoạch số 283/KH-UBND … về thực
+    hiện Nghị quyết số 71/NQ-CP … của Chính phủ và Chương trình hành động số 10-CTr/TU … về thực hiện Nghị
+    quyết số 57-NQ/TW`` → 71/NQ-CP and 10-CTr/TU (57-NQ/TW is what 10-CTr/TU carries out)."""
     folded = fold(text)
     own = fold(own_symbol or "")
     tail = folded[folded.index(own) + len(own) :] if own and own in folded else folded
     m = _CARRIES_OUT.search(tail)
-    return (_TYPE_WORDS[m.group("type")], re.sub(r"\s+", "", m.group("symbol"))) if m else None
+    if m is None:
+        return ()
+    found = [(_TYPE_WORDS[m.group("type")], re.sub(r"\s+", "", m.group("symbol")))]
+    pos = m.end()
+    while more := _AND_ALSO.match(tail, pos):
+        found.append((_TYPE_WORDS[more.group("type")], re.sub(r"\s+", "", more.group("symbol"))))
+        pos = more.end()
+    return tuple(found)
 
 
 def _number(symbol: str | None) -> str | None:
@@ -196,11 +221,12 @@ def infer_stub_parents(store: GraphStore) -> list[tuple[str, str]]:
         cited.setdefault(r["citer"], []).append(r)
     wanted: dict[tuple[str, str], dict[str, Any]] = {}
     for r in sorted(rows, key=lambda r: (r["citer"], r["src"] or "")):
-        ref = implemented_in_citation(r["text"], r["symbol"])
-        target = _target(ref, cited.get(r["citer"], []), r["stub"]) if ref else None
-        if target and (r["stub"], target) not in wanted:
-            props = {"owner": r["citer"], "key": "inferred", "src": r["src"], "text": r["text"], "inferred": True}
-            wanted[(r["stub"], target)] = {k: v for k, v in props.items() if v is not None}
+        for ref in carried_out_in_citation(r["text"], r["symbol"]):
+            target = _target(ref, cited.get(r["citer"], []), r["stub"])
+            if target and (r["stub"], target) not in wanted:
+                props = {"owner": r["citer"], "key": "inferred", "src": r["src"], "text": r["text"]}
+                props["inferred"] = True
+                wanted[(r["stub"], target)] = {k: v for k, v in props.items() if v is not None}
     have = {(r["source"], r["target"]): _without_mark(r["props"]) for r in store.read(_INFERRED)}
     if have != {k: _without_mark(v) for k, v in wanted.items()}:
         rows_out = [{"source": a, "target": b, "props": p} for (a, b), p in sorted(wanted.items())]

@@ -15,6 +15,7 @@ many and how serious the doubts are, and the list says which; a record with no r
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from loaders.record import DocumentRecord, OrganRef, TaskRecord
@@ -38,6 +39,21 @@ _WEIGHTS = {
     NO_NUMBER: 0.2, NO_DATE: 0.2, NO_SIGNER: 0.15, NO_ISSUER: 0.25, NO_PARENT: 0.2, NO_LEAD: 0.4, INHERITED: 0.1,
     UNRESOLVED: 0.15, FUZZY: 0.1, OCR: 0.1, DATE_CONFLICT: 0.15, EARLY_DEADLINE: 0.2,
 }  # fmt: skip
+
+
+# what the reader writes for a line OCR was not sure of: ``OCR unsure (44%) p.1 (364,245)-(734,320): <text>``
+_UNSURE = re.compile(r"^OCR unsure \((?P<pct>\d+)%\)\s+p\.(?P<page>\d+)[^:]*:\s*(?P<text>.*)$")
+
+
+def _unsure_lines(warnings: tuple[str, ...]) -> str | None:
+    """One reason for the lines the reader's OCR was unsure of: how many, and the least sure with its page and
+    words, so a reviewer knows where to look in the scan."""
+    found = [(int(m["pct"]), m["page"], m["text"]) for w in warnings if (m := _UNSURE.match(w))]
+    if not found:
+        return None
+    pct, page, text = min(found)
+    more = f"{len(found)} dòng, " if len(found) > 1 else ""
+    return f"{OCR}: {more}thấp nhất {pct}% ở trang {page} «{text.strip()[:40]}»"
 
 
 def _confidence(reasons: tuple[str, ...]) -> float:
@@ -83,6 +99,8 @@ def review_record(record: DocumentRecord) -> DocumentRecord:
             reasons.append(FUZZY.format(w.split("'")[1] if "'" in w else w))
         elif "read as" in w and "roman numeral" in w:
             reasons.append(OCR)
+    if unsure := _unsure_lines(record.warnings):
+        reasons.append(unsure)
     for c in (*record.implements, *record.cites):
         if c.other_dates and c.number:
             reasons.append(DATE_CONFLICT.format(c.number))

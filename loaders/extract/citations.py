@@ -35,11 +35,13 @@ from loaders.text.normalize import is_type_line
 __all__ = ["Citations", "cascade_parent", "extract_citations"]
 
 _TRIGGER = re.compile(r"(?<!\w)(?:thực hiện|triển khai|căn cứ|cụ thể ho[áa])(?!\w)", re.IGNORECASE)
+_LETTER_TRIGGER = re.compile(r"(?<!\w)(?:ban hành|nhận được)(?!\w)", re.IGNORECASE)
 _REPORTING = re.compile(
     r"(?:tình hình|kết quả|báo cáo|đánh giá|sơ kết|tổng kết|kiểm tra|giám sát|đôn đốc|theo dõi)(?!\w)",
     re.IGNORECASE,
 )
 _RELATION = re.compile(r"(?<!\w)(?:gắn với|cùng với|kết hợp với|đồng thời)(?!\w)", re.IGNORECASE)
+_AMENDED_BY = re.compile(r"sửa đổi,?\s*(?:và\s+)?bổ sung\s*(?:tại|bởi|theo)?\s*(?:các\s+)?$", re.IGNORECASE)
 _PURPOSE_HEADING = re.compile(r"^[IVX]+\s*[.\-–]\s*(?=.*(?:MỤC ĐÍCH|MỤC TIÊU|YÊU CẦU))")
 _TOP_HEADING = re.compile(r"^[IVX]+\s*[.\-–]\s+\S")
 _RELATIVE = re.compile(r"(?:Tỉnh ủy|tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|Hội đồng nhân dân tỉnh)$")
@@ -63,8 +65,9 @@ def extract_citations(seg: Segments, own: str | None, province: str | None) -> C
     rest = [line for line in seg.preface + seg.body if id(line) not in region]
     mentions += [m for line in rest for m in find_mentions(line, own, aliases, laws=False)]
     _complete(mentions, aliases, own, province)
+    letter = _acting_letter(seg)
     for line in head + purpose:
-        _roles([m for m in mentions if m.line is line])
+        _roles([m for m in mentions if m.line is line], letter=letter and any(line is h for h in head))
     _unify(mentions)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -107,7 +110,19 @@ def _region(seg: Segments) -> tuple[list[Line], list[Line]]:
             inside = bool(_PURPOSE_HEADING.match(line.text))
         elif inside:
             purpose.append(line)
-    return joined + seg.preamble, purpose
+    return joined + _paragraphs(seg.preamble), purpose
+
+
+def _paragraphs(lines: list[Line]) -> list[Line]:
+    """Preamble lines joined where a line stops mid-clause (``… của Giám đốc Sở`` / ``Công Thương …``): a copy
+    whose wrapped lines were not rejoined must not cut a mention from its description and the next one."""
+    out: list[Line] = []
+    for line in lines:
+        if out and not re.search(r"[.;:!?]\W*$", out[-1].text) and line.text[:1].isalpha():
+            out[-1] = Line(out[-1].no, f"{out[-1].text} {line.text}")
+        else:
+            out.append(line)
+    return out
 
 
 # --- roles -------------------------------------------------------------------------------------------
@@ -125,13 +140,23 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return list(itertools.pairwise(cuts))
 
 
-def _roles(mentions: list[Mention]) -> None:
+def _acting_letter(seg: Segments) -> bool:
+    """A letter whose subject is to carry something out (``V/v triển khai thực hiện …``, OCR ``triên`` too)."""
+    subject = fold(" ".join(t.text for t in seg.title))
+    return subject.startswith("v/v") and bool(re.search(r"\b(?:trien khai|thuc hien)\b", subject))
+
+
+def _roles(mentions: list[Mention], *, letter: bool = False) -> None:
+    """``letter``: in such a letter the document it says was issued or received (``Ngày 25/3/2026, Bộ Công
+    Thương ban hành Thông tư số …``; ``Ủy ban nhân dân tỉnh nhận được Văn bản số …``) is the one it acts on."""
     if not mentions:
         return
     text = mentions[0].line.text
     for lo, hi in _clauses(text):
         inside = [m for m in mentions if lo <= m.start < hi]
-        triggers = [t for t in _TRIGGER.finditer(text, lo, hi) if not _reporting(text, t.start(), lo)]
+        found = [*_TRIGGER.finditer(text, lo, hi), *(_LETTER_TRIGGER.finditer(text, lo, hi) if letter else ())]
+        found.sort(key=lambda t: t.start())
+        triggers = [t for t in found if not _reporting(text, t.start(), lo)]
         ends = [t.end() for t in triggers]
         for k, m in enumerate(inside):
             if m.role != "self":
@@ -165,6 +190,12 @@ def _reporting(text: str, at: int, lo: int) -> bool:
 
 
 def _listed_after(text: str, prev: Mention, m: Mention) -> bool:
+    if m.start < prev.end:
+        return True  # the number of the law just named (``Luật Phòng cháy, chữa cháy … số 55/2024/QH15``)
+    if prev.tail_end > m.start:
+        # Named inside the previous mention's description: the act that amends it shares its role (``… được
+        # sửa đổi, bổ sung tại Nghị định số …``); any other (``… phê duyệt tại Quyết định số …``) is only cited.
+        return bool(_AMENDED_BY.search(text, max(prev.end, m.start - 40), m.start))
     between = text[max(prev.tail_end, prev.end) : m.start]
     described = text[prev.end : prev.tail_end]
     return bool(re.fullmatch(r"[\s,;)]*(?:và|cùng)?\s*", between)) and not _RELATION.search(described)

@@ -29,8 +29,11 @@ from loaders.text.line import Line
 
 __all__ = ["LAW_RE", "TAIL_MAX", "Mention", "clean_issuer", "find_mentions", "known_short_names"]
 
+# ``Kế hoạch số 1105/KH-ĐKT`` and, with up to three words saying what kind, ``Kế hoạch kiểm tra số …``
 _TYPE_BEFORE = re.compile(
-    r"(?P<tw>(?<!\w)(?:" + "|".join(TYPE_WORDS) + r"|NQ|NĐ|QĐ|KL|CT|KH))\s+(?:số\s*:?\s*)?$", re.IGNORECASE
+    r"(?P<tw>(?<!\w)(?:" + "|".join(TYPE_WORDS) + r"|NQ|NĐ|QĐ|KL|CT|KH))"
+    r"\s+(?:số\s*:?\s*|(?:[^\W\d]+\s+){1,3}số\s*:?\s*)?$",
+    re.IGNORECASE,
 )
 LAW_RE = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Hiến pháp|Pháp lệnh)(?:\s+[A-ZĐÀ-Ỹ]\w*|\s+sửa đổi|\s+năm\s+\d{4})")
 _SHORT = re.compile(

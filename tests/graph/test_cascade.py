@@ -7,7 +7,7 @@ import pytest
 from graph.cascade import CascadeNode, cascade_tree, format_cascade
 from graph.documents import AmbiguousDocument, UnknownDocument
 from graph.ingest import load_paths
-from graph.parents import ParentEdge, choose_cascade_parent, implemented_in_citation
+from graph.parents import ParentEdge, carried_out_in_citation, choose_cascade_parent, implemented_in_citation
 from graph.store import GraphStore
 from tests.graph.link_samples import BD60, BD80, R60, R80, SEED_FILES, load, record
 
@@ -54,6 +54,26 @@ def test_what_a_citation_says_the_cited_document_carries_out(
     text: str, own: str, expected: tuple[str, str] | None
 ) -> None:
     assert implemented_in_citation(text, own) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "expected"),
+    [
+        ("Kế hoạch số 283/KH-UBND ngày 24/9/2025 của Uỷ ban nhân dân Tỉnh về thực hiện Nghị quyết số 71/NQ-CP "
+         "ngày 01/5/2025 của Chính phủ và Chương trình hành động số 10-CTr/TU ngày 13/8/2025 của Ban Thường vụ "
+         "Tỉnh uỷ về thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", "283/KH-UBND",
+         (("NQ", "71/nq-cp"), ("CTr", "10-ctr/tu"))),
+        ("Kế hoạch số 5-KH/TU về thực hiện Nghị quyết số 27-NQ/TW, Kết luận số 12-KL/TW", "5-KH/TU",
+         (("NQ", "27-nq/tw"), ("KL", "12-kl/tw"))),
+        ("Kế hoạch số 11-KH/TW ngày 28/11/2022 của Bộ Chính trị về thực hiện Nghị quyết 27", "11-KH/TW",
+         (("NQ", "27"),)),
+        ("Kế hoạch số 60-KH/TU của Ban Thường vụ Tỉnh ủy về xây dựng Nhà nước pháp quyền", "60-KH/TU", ()),
+    ],
+)  # fmt: skip
+def test_a_citation_lists_every_document_the_cited_one_carries_out_not_what_those_carry_out(
+    text: str, own: str, expected: tuple[tuple[str, str], ...]
+) -> None:
+    assert carried_out_in_citation(text, own) == expected
 
 
 def test_several_marks_are_narrowed_by_the_same_rule() -> None:

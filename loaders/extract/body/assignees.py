@@ -73,6 +73,13 @@ _OF_ORGAN = re.compile(
     r"((?:BAN|BỘ|SỞ|ỦY BAN|UBND|ĐẢNG|TỈNH ỦY|CỤC|VỤ|VIỆN|VĂN PHÒNG|CHÍNH PHỦ)\b.*)$"
 )
 
+# ``Nhiệm vụ và quyền hạn của Đoàn kiểm tra``, ``Trách nhiệm của các sở, ngành``: the duties of one organ follow.
+_DUTIES_OF = re.compile(
+    r"^(?:Các\s+)?(?:nhiệm vụ|trách nhiệm|quyền hạn)(?:\s*(?:,|và)\s*(?:nhiệm vụ|trách nhiệm|quyền hạn))*"
+    r"(?:\s+cụ thể)?\s+của\s+",
+    re.IGNORECASE,
+)
+
 
 def mostly_capitals(text: str) -> bool:
     """Headers and titles are printed in capitals."""
@@ -96,6 +103,23 @@ def heading_organs(heading: str) -> tuple[str, ...]:
             name = m.group(1).strip(" .:")
             return (name[:1] + name[1:].lower(),)
         return ()
+    if (m := _DUTIES_OF.match(text)) and (found := scan_organs(text, m.end()))[0]:
+        tail = text[found[1] :].strip()
+        named = found[0][0].text
+        if tail in ("", ":", ".") or tail.endswith(":") or tail.lower().startswith(named.lower()):
+            # ``Điều 3. Nhiệm vụ và quyền hạn của Đoàn kiểm tra``, its title run into a paragraph that opens
+            # with the same organ (``… Đoàn kiểm tra thực hiện nhiệm vụ …``)
+            return group_names(found[0])
+    charged = (m := _CHARGES.match(text) or _FOR.match(text)) and (found := scan_organs(text, m.end()))[0]
+    if charged:
+        # ``2. Giao Sở Xây dựng``, ``3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại …)``: the item's
+        # paragraphs are their duties
+        tail = _PARENTHESIS.sub("", text[found[1] :]).strip()
+        if tail in ("", ":", "."):
+            return group_names(found[0])
+        one = found[0][0]
+        if len(found[0]) == 1 and one.determiner and one.bare and _qualifies(tail):
+            return (_PARENTHESIS.sub("", text[one.start :]).rstrip(" :."),)
     items, end = subject_spans(text)
     tail = text[end:].strip()
     if items and (
@@ -187,6 +211,8 @@ def _charged_organs(text: str, start: int) -> tuple[str, ...]:
     return group_names(items) if items and starts_with_verb(window(text, end)) else ()
 
 
+_FOR = re.compile(r"\s*Đối với\s+", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _CHARGE_ANYWHERE = re.compile(r"\b(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+", re.IGNORECASE)
 
 
@@ -199,11 +225,52 @@ def lead_in_organs(text: str) -> tuple[str, ...]:
     """
     if not text.rstrip().endswith(":"):
         return ()
+    text = _PARENTHESIS.sub("", text)  # ``các Bộ … (sau đây gọi là Bộ, cơ quan trung ương) và Ủy ban …``
     for m in reversed(list(_CHARGE_ANYWHERE.finditer(text))):
         items, end = scan_organs(text, m.end())
         if items and starts_with_verb(text[end:]):
             return group_names(items)
     return ()
+
+
+# A duty introduced by whom it falls on, then a colon: ``Đối với đơn vị được kiểm tra: Chuẩn bị …``; a team
+# member by name and post, ``Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …``.
+_LABELLED = re.compile(
+    r"^(?:Đối với\s+(?P<organ>[^:;.]{2,80}?)|(?:Ông|Bà|Đồng chí|Đ/c)\s*[.:]?\s*(?P<person>[^:;]{3,80}?))\s*:\s+"
+)
+_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*[-–,]\s*\S.*$")
+
+
+def labelled_lead(text: str) -> str | None:
+    """The organ or person a ``X: …`` label gives the duty to, if the label is only that.
+
+    >>> labelled_lead("Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì, phụ trách việc kiểm tra …")
+    'Đỗ Mạnh Cường - Phó Trưởng đoàn'
+    """
+    m = _LABELLED.match(text)
+    if m is None:
+        return None
+    if person := m.group("person"):
+        return " ".join(person.split()) if _PERSON.match(person.strip()) else None
+    organ = m.group("organ").strip()
+    items, end = scan_organs(organ, lenient=True)
+    return organ if items and end >= len(organ) - 1 else None
+
+
+_SECOND_ROLE = re.compile(r"\s*(?:phối hợp|tham gia|hỗ trợ|giúp)\b", re.IGNORECASE)
+
+
+def _clause_subjects(text: str) -> tuple[str, ...]:
+    """Organs that open a later ``;`` clause of the first sentence with a duty of their own: ``các sở … tổ chức
+    thực hiện …; Ủy ban nhân dân các xã, phường căn cứ …, xây dựng kế hoạch …`` — each leads its share (a clause
+    that only supports, ``; Sở Y phối hợp …``, does not lead)."""
+    found: list[str] = []
+    for clause in re.split(r";\s+", _own_sentences(text))[1:]:
+        items, end = scan_organs(clause)
+        duty = starts_with_verb(clause[end:]) and not _SECOND_ROLE.match(clause[end:])
+        if items and clause[:1].isupper() and duty:
+            found.extend(group_names(items))
+    return tuple(found)
 
 
 def parse_assignment(text: str, inherited: Assignment | None = None) -> Assignment:
@@ -213,9 +280,12 @@ def parse_assignment(text: str, inherited: Assignment | None = None) -> Assignme
     base = inherited or Assignment()
     items, end = subject_spans(text)
     subject = _charged_organs(text, end if items else 0) or group_names(items)
+    if not subject and (label := labelled_lead(text)):
+        subject = (label,)
     coordinate = tuple(c for c in coordinate_organs(text) if c not in subject)
     reports, submit, via = report_targets(_own_sentences(text))
     if subject:
+        subject += tuple(n for n in _clause_subjects(text) if n not in subject and n not in coordinate)
         return Assignment(subject, coordinate, reports, False, via, submit)
     if not base.lead:
         return Assignment((), coordinate, reports, False, via, submit)

@@ -54,7 +54,8 @@ _QUARTER_NUM = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4":
 
 # A period: a quarter (or several), a month, a range of years, a year. ``bare`` forms (``6/2025``, ``2025``)
 # only count where the whole phrase is a deadline (a table cell), never inside running text.
-_QUARTER = rf"quý\s+(?P<qs>{_Q}(?:\s*(?:,|và|-)\s*(?:quý\s+)?{_Q})*)\s*(?:/|năm)\s*(?P<qy>{_Y})"
+# ``quí`` is an older spelling of ``quý``; ``Quí IV-2025`` joins quarter and year with a dash
+_QUARTER = rf"qu[ýí]\s+(?P<qs>{_Q}(?:\s*(?:,|và|-)\s*(?:qu[ýí]\s+)?{_Q})*)\s*(?:/|-|năm)\s*(?P<qy>{_Y})"
 _MONTH = rf"tháng\s+(?P<mm>\d{{1,2}})\s*(?:/|năm|-)\s*(?P<my>{_Y})"
 _YEAR = rf"năm\s+(?P<yy>{_Y})"
 _BARE_MONTH = rf"(?P<bm>\d{{1,2}})\s*[/.-]\s*(?P<by>{_Y})"

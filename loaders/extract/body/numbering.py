@@ -2,7 +2,8 @@
 
 Vietnamese plans number their parts ``I -``/``II-``/``III.`` (roman), ``A.``/``B-`` (parts of Party
 resolutions), ``1.``/``1-``/``1)`` and ``2.1``/``2.1-`` (arabic, several levels), ``a)``/``đ)`` (Vietnamese
-letters), ``(1)``/``(i)`` (in parentheses), and ``-``/``*``/``+``/``•`` (bullets). Structure comes from these
+letters), ``(1)``/``(i)`` (in parentheses), and ``-``/``*``/``+``/``•`` (bullets); a decision's articles
+(``Điều 3. Nhiệm vụ …``) are the top level of its body. Structure comes from these
 markers, never from markdown. OCR damage in roman numerals (``HI-`` for ``III-``, ``I I -``) is repaired only
 when the caller knows which number comes next (``expect_roman``), so a real letter ``H.`` stays a letter.
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ARABIC",
+    "ARTICLE",
     "BULLET",
     "LOWER",
     "PAREN",
@@ -36,6 +38,7 @@ __all__ = [
 ]  # fmt: skip
 
 ROMAN, UPPER, ARABIC, LOWER, PAREN, BULLET = "roman", "upper", "arabic", "lower", "paren", "bullet"
+ARTICLE = "article"
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _SEP = r"\s*(?:[.\-–—:)]|\\\.|\\-)+"
@@ -47,6 +50,7 @@ _ARABIC_RE = re.compile(
 )
 _LOWER_RE = re.compile(r"^(?P<tok>[a-zđ])\s*(?:[).]|-(?=\s))(?=\s|$)")
 _PAREN_RE = re.compile(r"^\((?P<tok>\d{1,2}|[ivx]{1,4}|[a-zđ])\)(?=\s|$)")
+_ARTICLE_RE = re.compile(r"^Điều\s+(?P<tok>\d{1,3})\s*[.:]\s*(?=\S|$)")
 _BULLET_RE = re.compile(r"^(?:\\)?(?P<tok>[-–—*+•·▪◦○])(?:\s+|$|(?=[^\s\d\-–—*+]))")
 
 
@@ -102,6 +106,8 @@ def _read_roman(token: str, expect: int | None) -> tuple[int, bool] | None:
 
 
 def _numbered(text: str, expect_roman: int | None) -> Marker | None:
+    if m := _ARTICLE_RE.match(text):
+        return Marker(ARTICLE, f"Điều {m.group('tok')}", int(m.group("tok")), text[m.end() :].strip())
     if m := _ROMAN_RE.match(text):
         read = _read_roman(m.group("tok"), expect_roman)
         if read is not None and (len(m.group("tok")) > 1 or m.group("tok") in "IVX" or read[1]):

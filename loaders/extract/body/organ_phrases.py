@@ -52,7 +52,8 @@ thủ tướng|mặt trận tổ quốc|ủy ban mặt trận tổ quốc|đản
 thành ủy|huyện ủy|thị ủy|quận ủy|chính quyền|nhà nước|đảng|tổ chức cơ sở đảng|tổ chức chính trị - xã hội
 tổ chức đảng|hội quần chúng|đoàn thể|bộ trưởng|thứ trưởng|thủ trưởng|chủ tịch|giám đốc|tổng bí thư|bí thư
 chủ nhiệm|tổ trưởng|trưởng ban|trưởng đoàn|chánh văn phòng|người đứng đầu
-""")
+đoàn kiểm tra|đoàn thanh tra|đoàn giám sát|đoàn công tác|tổ công tác|tổ kiểm tra|tổ giúp việc|tổ thư ký
+""")  # the last line: teams a decision sets up, named by their work (``Đoàn kiểm tra``) and not by a proper name
 # Heads that need more after them: a proper name (``Bộ Tài chính``; ``Ban hành`` is a verb, ``Bộ chỉ số`` a
 # noun), or another organ (``Lãnh đạo Ban Dân nguyện``, ``Thường trực Hội đồng nhân dân tỉnh``).
 _NAMED = _words("""
@@ -73,10 +74,12 @@ bộ trưởng|thứ trưởng|thủ trưởng|chủ tịch|giám đốc|tổng 
 trưởng đoàn|chánh văn phòng|người đứng đầu|chính phủ|quốc hội|thủ tướng|thủ tướng chính phủ|bộ chính trị
 ban bí thư|nhà nước|đảng|chính quyền
 """)
+# After a collective kind, words that point back at organs the text has named: ``đơn vị nêu trên``.
+_ANAPHORS = _words("nêu trên|nói trên|kể trên|được kiểm tra|được thanh tra|được giám sát|có tên")
 _TERRITORY = frozenset(TERRITORIES) | _words("trung ương|cấp huyện|cấp tỉnh|cấp xã")
 _TERRITORIAL_COMMITTEES = frozenset(TERRITORIAL_COMMITTEES)
 _STATE_GENERIC = _words("bộ|ngành|địa phương|cơ quan|cơ quan ngang bộ|cơ quan thuộc chính phủ|đơn vị|sở|ban|"
-                        "báo chí|cơ quan thông tấn|tổ chức|doanh nghiệp")  # fmt: skip
+                        "báo chí|cơ quan thông tấn|tổ chức|doanh nghiệp|đoàn thể")  # fmt: skip
 _PREPOSITIONS = _words("trực thuộc|thuộc|của|ở|trong|tại")
 _STOPS = _words("""
 tham mưu|chủ trì|phối hợp|lãnh đạo|chỉ đạo|tiếp tục|căn cứ|xây dựng|theo dõi|tập trung|thực hiện|triển khai
@@ -93,7 +96,7 @@ lựa chọn|quyết định|phê duyệt|ký|chấp hành|thông qua|cũng|đ�
 thể chế hóa|thể chế|bảo vệ|giữ|xem xét|hướng tới|phấn đấu|nâng|đưa ra|rút kinh nghiệm|chú trọng|quan tâm
 thiết lập|điều tra|giải quyết|soạn thảo|biên soạn|khảo sát|thẩm định|tiếp thu|đề ra|áp dụng|sử dụng|khai thác
 cải thiện|thực thi|lồng ghép|đăng ký|giải ngân|tăng|giảm|tiếp tục|chỉ|không|còn|cùng|tự|trực tiếp
-có nhiệm vụ|có ý kiến|có kế hoạch
+có nhiệm vụ|có ý kiến|có kế hoạch|thông báo
 kết quả|tình hình|việc|nội dung|trước|sau|từ|kể từ|trước ngày|khi được|hằng năm|hàng năm
 """)
 # Sentences may open with a clause (``Để …, X tham mưu``) or an adverb and a comma (``Định kỳ, X chủ trì``).
@@ -189,6 +192,8 @@ def _head_at(tok: _Tokens, i: int, *, in_list: bool) -> tuple[int, str, bool] | 
         ok = j < len(tok.words) and fold(tok.words[j]) in _FOLDED_HEADS and tok.upper(j + 1)
         return (det + 1, fold(tok.words[j]), bool(det)) if ok else None
     head = " ".join(tok.words[j : j + n]).lower()
+    if sizes[_GENERIC] == n and (back := tok.match(j + n, _ANAPHORS, lower_only=True)):
+        return det + n + back, head, bool(det)  # ``đơn vị nêu trên``, ``đơn vị được kiểm tra``: known ones
     if sizes[_GENERIC] == n and (det or in_list):
         return det + n, head, bool(det)
     if sizes[_COMPLETE] == n and head not in _OF_ORGAN_HEADS:
@@ -254,6 +259,16 @@ def _name_end(tok: _Tokens, i: int) -> int:
     return k
 
 
+def _repeats(tok: _Tokens, head_at: int, i: int, end: int) -> int:
+    """A name stops where its head is printed again: a title run into its paragraph (``… của Đoàn kiểm tra`` /
+    ``Đoàn kiểm tra thực hiện …``) names the organ once."""
+    head = [w.lower() for w in tok.words[head_at:i]]
+    for k in range(i, end):
+        if head and [w.lower() for w in tok.words[k : k + len(head)]] == head:
+            return k
+    return end
+
+
 def _compound(tok: _Tokens, k: int) -> bool:
     """``Đào tạo`` in ``Bộ Giáo dục và Đào tạo``: a verb that is the second syllable of a capitalised word."""
     return k > 0 and tok.words[k] == "tạo" and fold(tok.words[k - 1]) == "dao" and tok.upper(k - 1)
@@ -280,13 +295,13 @@ def scan_organs(text: str, start: int = 0, *, lenient: bool = False) -> tuple[li
         if found is None:
             break
         used, head, det = found
-        end = _name_end(tok, i + used)
+        end = _repeats(tok, i + used - len(head.split()), i + used, _name_end(tok, i + used))
         while end + 1 < len(tok.words) and tok.words[end] == "," and _name_goes_on(tok, end + 1):
             end = _name_end(tok, end + 2)  # ``… các tỉnh, thành phố …``, ``Bộ Văn hóa, Thể thao và Du lịch``
         items.append(OrganSpan(text[tok.start_of(i) : tok.spans[end - 1][2]], tok.start_of(i),
                                tok.spans[end - 1][2], head, det, bare=end == i + used))  # fmt: skip
         i = end
-        if i + 1 < len(tok.words) and tok.words[i] in (",", "và") and _head_at(tok, i + 1, in_list=True):
+        if i + 1 < len(tok.words) and tok.words[i] in (",", ";", "và") and _head_at(tok, i + 1, in_list=True):
             i += 1
             continue
         break
@@ -297,8 +312,12 @@ def _joins(prev_text: str, prev: OrganSpan, item: OrganSpan) -> bool:
     """Does ``item`` belong to the same collective phrase as the one before it?"""
     if prev_text.endswith((" chi", " Chi")):
         return True  # ``cấp ủy chi, đảng bộ cơ sở``: ``chi`` is ``chi bộ`` sharing ``bộ`` with ``đảng bộ``
-    if item.determiner or not prev.bare:
+    if item.determiner:
         return False
+    if not prev.bare:
+        # ``Thủ trưởng các sở, ban, ngành``: a list of kinds goes on the collective that ends the name before
+        kind_last = any(prev_text.lower().endswith(f" {kind}") for kind in _STATE_GENERIC)
+        return kind_last and item.head in _STATE_GENERIC and item.text[:1].islower()
     if item.head in _TERRITORIAL_COMMITTEES and prev.head in _TERRITORIAL_COMMITTEES:
         return item.bare
     return item.head in _STATE_GENERIC and prev.head in _STATE_GENERIC

@@ -21,14 +21,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from loaders.extract.body.numbering import BULLET, ROMAN, UPPER, Marker, level_key, parse_marker
-from loaders.extract.body.tables import appendix_id, is_table_row, read_cell_table, split_cells
+from loaders.extract.body.numbering import ARABIC, BULLET, ROMAN, UPPER, Marker, level_key, parse_marker
+from loaders.extract.body.tables import appendix_id, is_table_row, read_cell_table, regroup_cells, split_cells
 from loaders.text.line import Line
 
 __all__ = ["Node", "Outline", "read_outline"]
 
 _SEPARATOR_LINE = re.compile(r"^[-–—_=*~`#\s]{3,}$")
-_NOISE = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰].*|\(.*\)|\[.*\]|\.+/?\.?)$")
+_NOISE = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰].*|\(.*\)[.;]?|\[.*\]|\.+/?\.?)$")
 _NOI_NHAN = re.compile(r"^(?:\|\s*)?\**\s*nơi nhận\b", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^kính gửi\s*:?\s*(.*)$", re.IGNORECASE)
 # The title of a document attached after the signature (a programme, a draft report) and its header lines.
@@ -132,6 +132,21 @@ class _Reader:
         self._add(marker, text, no)
         return i + 1
 
+    def _repair_one(self, marker: Marker) -> None:
+        """``I.`` then ``2.``: OCR read the first arabic item's ``1.`` as a roman one. The open ``I`` becomes ``1``
+        (its paragraphs stay its own) and ``2.`` its sibling."""
+        if marker.kind != ARABIC or marker.value != 2 or marker.depth != 1 or len(self.stack) < 2:
+            return
+        key, node = self.stack[-1]
+        if key != ROMAN or node.marker is None or node.marker.label != "I" or self.last_roman != 1:
+            return
+        if any(k.kind == "item" for k in node.children):
+            return
+        node.marker = Marker(ARABIC, "1", 1, node.marker.text, repaired=True)
+        self.stack[-1] = (level_key(node.marker), node)
+        self.last_roman = 0
+        self.warnings.append(f"line {node.line}: roman numeral in 'I' read as 1 (an arabic list follows)")
+
     def _resumes(self, text: str) -> bool:
         """After the signature, a new top heading starts an attached document (a programme, a report)."""
         marker = parse_marker(text)
@@ -148,7 +163,12 @@ class _Reader:
                 rows.append((lines[i].no, cells))
             i += 1
         if rows and not any(_closing_block(cells) for _, cells in rows):
-            self._attach_table(rows)
+            regrouped = regroup_cells(rows)
+            if regrouped is None and self.mode != "appendix" and _one_cell_each(rows):
+                # a page converter boxed running text in cells of one column: it is text, read as lines
+                self.read([Line(no, c.strip()) for no, cells in rows for c in cells if c.strip()])
+            else:
+                self._attach_table(regrouped or rows)
         return i
 
     def _attach_table(self, rows: list[tuple[int, list[str]]]) -> None:
@@ -172,6 +192,12 @@ class _Reader:
         return i
 
     def _add(self, marker: Marker | None, text: str, no: int) -> None:
+        if marker is None:
+            text = _PAGE_FOOTER.sub("", text)  # ``Trang 2 đơn vị, doanh nghiệp …``: a footer OCR ran into the text
+            if _runs_on(self.stack[-1][1], text):
+                return
+        if marker is not None:
+            self._repair_one(marker)
         if marker is None or marker.kind == BULLET:
             body = marker.text if marker else text
             siblings = self.stack[-1][1].children
@@ -193,6 +219,46 @@ class _Reader:
         node = Node("item", marker.text, no, marker)
         self.stack[-1][1].children.append(node)
         self.stack.append((key, node))
+
+
+# Words a heading or a clause cannot end on: the line after them continues it (``5. Xây dựng Nghị định của`` /
+# ``Chính phủ``), whatever its case.
+_DANGLING = re.compile(
+    r"\s(?:của|và|với|về|cho|các|những|tại|theo|trong|đối với|thuộc|trực thuộc|gồm|là|do|bởi|từ|đến)$",
+    re.IGNORECASE,
+)
+_HEAD_ALONE = re.compile(r"\s(?:Bộ|Sở|Ban|Cục|Vụ|Viện|Ủy ban|Văn phòng)$")  # ``… báo cáo Bộ`` / ``Tài chính …``
+_DATE_WORD = re.compile(r"\s(?:ngày|tháng|năm|số)$", re.IGNORECASE)
+_WANTS_OBJECT = re.compile(r"\s(?:báo cáo|gửi|trình|giao|đề nghị|tham mưu)$")
+_REFERENCE_ON = re.compile(r"^(?:Điều\s+\d+\s*[,;]|khoản\s+\d|điểm\s+[a-zđ]\b)")
+
+
+def _runs_on(parent: Node, text: str) -> bool:
+    """A plain line that continues the item or paragraph before it, which the copy broke where no sentence
+    ends: after a dangling word (``… của`` / ``Chính phủ``), after a verb that wants its object in a list of
+    clauses (``…; tham mưu báo cáo`` / ``Bộ Tài chính …``) or before a legal reference (``khoản 3`` /
+    ``Điều 6; khoản 5 …``). The text is appended to it."""
+    last = parent.children[-1] if parent.children else (parent if parent.kind == "item" else None)
+    if last is None or last.kind not in ("item", "para") or not last.text or last.text[-1] in ".:;!?…)":
+        return False
+    if last is parent and parent.children:
+        return False
+    clause = ";" in last.text and _WANTS_OBJECT.search(last.text) is not None
+    clause = clause or bool(_DATE_WORD.search(last.text) and text[:1].isdigit())  # ``trước ngày`` / ``15/4/2026.``
+    clause = clause or text[:1].islower()  # what a page footer or a stamp cut off
+    clause = clause or bool(re.search(r"\d\s*[-–]$", last.text) and text[:1].isdigit())  # ``2021 -`` / ``2030``
+    clause = clause or last.text.count("(") > last.text.count(")")  # ``(theo … khoản 5 Điều 3`` / ``Nghị định …)``
+    if _DANGLING.search(last.text) or _HEAD_ALONE.search(last.text) or _REFERENCE_ON.match(text) or clause:
+        last.text = f"{last.text} {text}"
+        return True
+    return False
+
+
+def _one_cell_each(rows: Sequence[tuple[int, list[str]]]) -> bool:
+    return all(sum(1 for c in cells if c.strip()) <= 1 for _, cells in rows)
+
+
+_PAGE_FOOTER = re.compile(r"^Trang\s+\d{1,3}\s+(?=[a-zà-ỹđ])")
 
 
 def read_outline(lines: Sequence[Line]) -> Outline:

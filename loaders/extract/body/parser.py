@@ -37,7 +37,7 @@ from loaders.extract.body.assignees import (
     subject_organs,
 )
 from loaders.extract.body.deadlines import Deadline, find_deadline
-from loaders.extract.body.numbering import ARABIC, ROMAN, UPPER
+from loaders.extract.body.numbering import ARABIC, ARTICLE, ROMAN, UPPER
 from loaders.extract.body.outline import Node, read_outline
 from loaders.extract.body.subplans import find_subplan
 from loaders.extract.body.tables import parse_task_table
@@ -102,6 +102,8 @@ def _role(item: Node, others: list[Node]) -> str:
     """heading | item (a task itself) | merge (a task with its sub-points) | hoist (a task; what follows it
     belongs to its parent) | inline (a heading whose text is its only paragraph, among headings)."""
     kids = item.children
+    if item.marker is not None and item.marker.kind == ARTICLE:
+        return "heading"  # an article's own words enact (``ban hành kèm theo``, ``có hiệu lực``); its points act
     if kids and all(k.kind == "para" for k in kids) and is_field_line(kids[0].text):
         return "merge"  # ``- Cơ quan chủ trì: …``, ``- Thời hạn: …``: the item's own roles and deadline
     if any(k.kind != "para" for k in kids) or heading_organs(item.text):
@@ -199,7 +201,7 @@ class _Writer:
         fragment = not path and len(text.split()) < 5  # a header line left before the body
         if kind == CONTEXT or _CLOSING.search(text) or mostly_capitals(text) or fragment or is_name(text):
             return ctx, p  # a closing formula, a title, a fragment, the signer's name left in the stream
-        if _is_intro(text) and path and (organs := heading_organs(text)):
+        if _is_intro(text) and path and (organs := _charged(text, ctx) or heading_organs(text)):
             ctx = Assignment(lead=organs, coordinate=parse_assignment(text).coordinate)
         if _is_intro(text) and _sentences(text) == 1:
             return ctx, p  # a lead-in, not a duty of its own
@@ -235,7 +237,7 @@ class _Writer:
             if organs:
                 ctx = Assignment(lead=organs, coordinate=coordinate_organs(child.text))
                 own = own or child.text.isupper()
-            top = parent.kind == "root" or child.marker is None or child.marker.kind in (ROMAN, UPPER)
+            top = parent.kind == "root" or child.marker is None or child.marker.kind in (ROMAN, UPPER, ARTICLE)
             self.walk(child, own_path, _part_kind(child.text, kind, top=top), ctx, own)
         elif kind != CONTEXT and role == "inline":
             self.task(f"{own_path}.p1", child.text, child.line, kind, ctx, own)
@@ -272,6 +274,16 @@ class _Writer:
             if sub is not None:
                 self.subplans.append(sub)
         return len(found.tasks)
+
+
+def _charged(lead_in: str, ctx: Assignment) -> tuple[str, ...]:
+    """The organs a lead-in inside an item charges (``Sở Công Thương yêu cầu đơn vị nêu trên thực hiện … sau:``),
+    unless they only restate the item's own organs in fewer words (``Giao các sở … gồm:`` under ``2. Các sở
+    quản lý nhà nước chuyên ngành về hạ tầng``)."""
+    charged = lead_in_organs(lead_in)
+    if charged and all(any(fold(c) in fold(known) for known in ctx.lead) for c in charged):
+        return ()
+    return charged
 
 
 def _record(path: str, text: str, kind: str, roles: Assignment, due: Deadline, line: int) -> TaskRecord:

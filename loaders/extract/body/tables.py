@@ -29,6 +29,7 @@ __all__ = [
     "is_table_row",
     "parse_task_table",
     "read_cell_table",
+    "regroup_cells",
     "split_cells",
 ]  # fmt: skip
 
@@ -181,7 +182,13 @@ def read_cell_table(lines: Sequence[Line], start: int) -> tuple[list[tuple[int, 
         return None
     rows: list[tuple[int, list[str]]] = [(lines[start].no, header)]
     previous: str | None = None
-    while i < len(lines) and _opens_row(_bare(lines[i].text), previous):
+    while i < len(lines):
+        text = _bare(lines[i].text)
+        if _group_heading(text) and i + 1 < len(lines) and _TT_NUMBER.match(_bare(lines[i + 1].text)):
+            i += 1  # ``I. NÂNG CAO NHẬN THỨC …``: a group of the rows under it, in a line of its own
+            continue
+        if not _opens_row(text, previous):
+            break
         row, i = _collect_row(lines, i, len(header), roles)
         rows.append(row)
         previous = row[1][0]
@@ -204,6 +211,22 @@ def _opens_row(text: str, previous: str | None) -> bool:
         return True
     before = (previous or "").rstrip(".")
     return before.isdigit() and label == str(int(before) + 1)
+
+
+def _group_heading(text: str) -> bool:
+    marker = parse_marker(text)
+    return marker is not None and marker.kind in (ROMAN, UPPER) and bool(marker.text)
+
+
+def regroup_cells(rows: Sequence[tuple[int, Sequence[str]]]) -> list[tuple[int, list[str]]] | None:
+    """Pipe rows of one cell each (a converter flattened a table to one cell per row) → the table's rows, read
+    as a one-cell-per-line table; ``None`` when they are not one."""
+    if len(rows) < 4 or any(sum(1 for c in cells if c.strip()) > 1 for _, cells in rows):
+        return None
+    lines = [Line(no, next((c for c in cells if c.strip()), "")) for no, cells in rows]
+    lines = [line for line in lines if line.text]
+    found = read_cell_table(lines, 0)
+    return found[0] if found and len(found[0]) > 1 else None
 
 
 def _collect_row(
