@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.dialect import for_store, hint_for, tokenize
+from graph.readonly import check_read_only
 from graph.store import GraphStore, ReadOnlyError, StoreError
 
 __all__ = [
@@ -76,6 +77,7 @@ def run_cypher(
     portable form exists) for a failure, :class:`~graph.dialect.DialectError` for what cannot be rewritten."""
     if not cypher.strip():
         raise StoreError("the query is empty")
+    check_read_only(cypher)  # the guard sees what the analyst wrote, before any rewriting
     sent = for_store(store, cypher)
     missing = [name for name in parameter_names(sent) if name not in (params or {})]
     if missing:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.dialect import DialectError, for_store, hint_for
-from graph.readonly import RefusedQueryError
+from graph.readonly import RefusedQueryError, check_read_only
 from graph.store import GraphStore, ReadOnlyError, StoreError
 from graph.stores.errors import QueryMemoryError, QueryTimeoutError, ServerStoppedError, StoreDecodeError
 
@@ -88,7 +88,10 @@ def run_console(
     if not cypher.strip():
         return ConsoleAnswer(error="Chưa nhập truy vấn.")
     try:
+        check_read_only(cypher)  # the guard sees what the analyst wrote, before any rewriting
         cypher = for_store(store, cypher)  # Neo4j 5 idioms in FalkorDB's dialect
+    except RefusedQueryError as error:
+        return ConsoleAnswer(error=str(error), refused=True)
     except DialectError as error:
         return ConsoleAnswer(error=f"Truy vấn lỗi: {error}")
     before = _schema(store)

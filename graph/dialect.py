@@ -16,8 +16,11 @@ Rewrites (Neo4j 5 → FalkorDB):
 What it cannot rewrite (a ``COUNT { }`` with ``RETURN``, ``shortestPath`` in ``OPTIONAL MATCH``…) raises
 :class:`DialectError` with the portable form to use; :func:`hint_for` adds one to FalkorDB's own errors.
 
->>> to_falkordb("MATCH (d:Document) WHERE NOT EXISTS { (d)<-[:IMPLEMENTS]-() } RETURN elementId(d) AS id")
-'MATCH (d:Document) WHERE NOT (size([(d)<-[:IMPLEMENTS]-() | 1]) > 0) RETURN toString(id(d)) AS id'
+>>> q = to_falkordb("MATCH (d:Document) WHERE NOT EXISTS { (d)<-[:IMPLEMENTS]-() } RETURN elementId(d) AS id")
+>>> print(q.replace(" WHERE", "\\nWHERE").replace(" RETURN", "\\nRETURN"))
+MATCH (d:Document) WITH *, size([(d)<-[:IMPLEMENTS]-() | 1]) AS _q0
+WHERE NOT (_q0 > 0)
+RETURN toString(id(d)) AS id
 >>> to_falkordb("RETURN round(2.345, 2) AS r // round(x, n) in a comment stays")
 'RETURN (round((2.345) * 10.0^(2)) / 10.0^(2)) AS r // round(x, n) in a comment stays'
 """

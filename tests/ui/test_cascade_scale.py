@@ -49,7 +49,7 @@ def national_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphSt
     docs, organs, orders = _cascade_rows()
     store.write("UNWIND $rows AS r CREATE (:Organ {uid: r.uid, name: r.name, level: r.level, kind: r.kind, "
                 "resolved: true})", {"rows": organs})  # fmt: skip
-    store.write("UNWIND $rows AS r CREATE (:Document {uid: r.uid, symbol: r.symbol, date: r.date, "
+    store.write("UNWIND $rows AS r CREATE (:Document {uid: r.uid, symbol: r.symbol, date: date(r.date), "
                 "status: 'loaded', type_name: 'Kế hoạch'})", {"rows": docs})  # fmt: skip
     store.write("UNWIND $rows AS r MATCH (d:Document {uid: r.uid}), (o:Organ {uid: r.organ}) "
                 "CREATE (d)-[:ISSUED_BY]->(o)", {"rows": docs})  # fmt: skip
@@ -59,7 +59,7 @@ def national_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphSt
         {"rows": [d for d in docs if d["parent"]]},
     )
     store.write("UNWIND $rows AS r MATCH (d:Document {uid: r.plan}), (o:Organ {uid: r.unit}) "
-                "CREATE (d)-[:REQUIRES_SUBPLAN {deadline: r.deadline}]->(o)", {"rows": orders})  # fmt: skip
+                "CREATE (d)-[:REQUIRES_SUBPLAN {deadline: date(r.deadline)}]->(o)", {"rows": orders})  # fmt: skip
     assert store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == DOCUMENTS
     yield store
     store.close()
