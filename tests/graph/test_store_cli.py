@@ -88,10 +88,44 @@ def test_to_networkx_on_every_store(empty_store: GraphStore, tmp_path: Path) -> 
     assert (graph.number_of_nodes(), graph.number_of_edges()) == (counts.nodes, counts.relationships)
     assert graph.nodes[PLAN]["labels"] == ["Document", "Plan"]
     assigned = graph.get_edge_data(f"{PLAN}#t:I.1", BTG)
-    assert sorted(assigned) == [f"ASSIGNED_TO|{PLAN}|coord", f"ASSIGNED_TO|{PLAN}|lead"]
+    task = f"{PLAN}#t:I.1"
+    assert sorted(assigned) == [f"{task}|ASSIGNED_TO|{PLAN}|coord|{BTG}", f"{task}|ASSIGNED_TO|{PLAN}|lead|{BTG}"]
     write_graphml(graph, tmp_path / "g.graphml")
     write_node_link_json(graph, tmp_path / "g.json")
     assert nx.read_graphml(tmp_path / "g.graphml").number_of_edges() == counts.relationships
+
+
+def test_the_graphml_export_reads_back_with_a_label_on_every_node_and_one_edge_per_fact(
+    empty_store: GraphStore, tmp_path: Path
+) -> None:
+    empty_store.write_document(plan_graph())
+    write_graphml(to_networkx(empty_store), tmp_path / "g.graphml")
+    read = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    labels = dict(read.nodes(data="label"))
+    assert all(labels.values()), [node for node, label in labels.items() if not label]
+    assert labels[PLAN].startswith("60-KH/TU ngày ") and labels[BTG] == read.nodes[BTG]["name"]
+    assert labels[f"{PLAN}#t:I.1"].startswith("I.1. ")
+    # the lead and the coordinate facts between one task and one organ stay two edges, each with its own key
+    parallel = read.get_edge_data(f"{PLAN}#t:I.1", BTG)
+    assert sorted(data["key"] for data in parallel.values()) == ["coord", "lead"]
+    ids = [key for _, _, key in read.edges(keys=True)]
+    assert len(ids) == len(set(ids)) == read.number_of_edges()
+    text = (tmp_path / "g.graphml").read_text(encoding="utf-8")
+    assert 'attr.name="date"' in text and "<desc>ISO 8601 date (YYYY-MM-DD)</desc>" in text
+
+
+def test_the_json_export_keeps_each_edge_s_own_key(empty_store: GraphStore, tmp_path: Path) -> None:
+    empty_store.write_document(plan_graph())
+    write_node_link_json(to_networkx(empty_store), tmp_path / "g.json")
+    data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    task = f"{PLAN}#t:I.1"
+    parallel = [e for e in data["edges"] if e["source"] == task and e["target"] == BTG]
+    assert sorted(e["key"] for e in parallel) == ["coord", "lead"]
+    assert len({e["id"] for e in data["edges"]}) == len(data["edges"])
+    assert all(node["label"] for node in data["nodes"]) and data["graph"]["date_attributes"][0] == "date"
+    plan = next(node for node in data["nodes"] if node["id"] == PLAN)
+    year, month, day = plan["date"].split("-")  # ISO in the data, as a Vietnamese reader writes it in the label
+    assert plan["label"] == f"60-KH/TU ngày {day}/{month}/{year}"
 
 
 @pytest.mark.parametrize(
