@@ -14,7 +14,8 @@ typo in a code then shows, instead of being hidden by a guess).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 __all__ = [
     "COLUMNS",
@@ -31,6 +32,7 @@ __all__ = [
     "term",
     "value_term",
     "vi_message",
+    "vi_rows",
 ]
 
 # One name per thing (the words the pages, tables and the guide use).
@@ -238,6 +240,32 @@ def value_term(value: str) -> str:
         if value in table:
             return table[value]
     return value
+
+
+def _vi_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return value_term(value)
+    if isinstance(value, list | tuple):
+        return [_vi_value(v) for v in value]
+    return value  # numbers, dates, nodes and edges (their properties are data, not codes) as they are
+
+
+def vi_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Result rows as a Vietnamese reader gets them: columns named by :data:`COLUMNS`, codes (``lead``,
+    ``on_time``) in words; a column whose Vietnamese name another column already took keeps its code beside it
+    (``uid`` and ``document`` are both "Văn bản"), so no column is lost.
+
+    >>> vi_rows([{"organ": "Ban Tuyên giáo", "role": "lead", "document": "60-KH/TU", "uid": "x", "n": 2}])
+    [{'Cơ quan': 'Ban Tuyên giáo', 'Vai trò': 'chủ trì', 'Văn bản': '60-KH/TU', 'Văn bản (uid)': 'x', 'n': 2}]
+    """
+    out = []
+    for row in rows:
+        named: dict[str, Any] = {}
+        for column, value in row.items():
+            name = COLUMNS.get(column, column)
+            named[f"{name} ({column})" if name in named else name] = _vi_value(value)
+        out.append(named)
+    return out
 
 
 def group_status(status: str | None) -> str:

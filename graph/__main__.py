@@ -10,6 +10,7 @@
     python -m graph schema [--markdown] [--store URL]
     python -m graph serve [--host 127.0.0.1] [--port N] [--password P] [--allow-remote] [--store URL]
     python -m graph cypher "QUERY" | -f FILE | - [--param NAME=VALUE …] [--format table|csv|json] [--out FILE]
+        [--raw]
     python -m graph correct REF FACT VALUE --by NAME [--why TEXT] [--store URL]
     python -m graph accept REF FACT --by NAME [--why TEXT] [--store URL]
     python -m graph corrections [--stale] [--store URL]
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from common.cli import run_cli
+from common.glossary import vi_rows
 from graph.export import FORMATS, count_graph, to_networkx, write_graphml, write_node_link_json
 from graph.store import GraphStore, StoreError, open_store
 from graph.stores import wipe
@@ -237,10 +239,11 @@ def cmd_cypher(args: argparse.Namespace) -> int:
         result = run_cypher(store, cypher, params, timeout_ms=args.timeout_ms, row_cap=args.row_cap)
     finally:
         store.close()
+    rows = list(result.rows) if args.raw else vi_rows(result.rows)
     fmt = args.format
     if args.out and fmt == "table":
         fmt = {".csv": "csv", ".json": "json"}.get(Path(args.out).suffix.lower(), "table")
-    text = format_rows(result.rows, fmt)
+    text = format_rows(rows, fmt)
     if args.out:
         Path(args.out).write_text(("\ufeff" if fmt == "csv" else "") + text, encoding="utf-8")
         print(f"{len(result.rows)} rows → {args.out}", file=sys.stderr)
@@ -392,6 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
     cypher.add_argument("--format", choices=CYPHER_FORMATS, default="table")
     cypher.add_argument("--out", metavar="FILE", help="write the rows to FILE (.csv with a BOM for Excel, .json)")
     cypher.add_argument("--timeout-ms", type=int, default=TIMEOUT_MS, help=f"time limit (default {TIMEOUT_MS})")
+    cypher.add_argument("--raw", action="store_true", help="keep the column names and codes the query returns")
     cypher.add_argument("--row-cap", type=int, default=ROW_CAP, help=f"rows kept (default {ROW_CAP})")
     return parser
 

@@ -3,8 +3,10 @@
     python -m queries list
     python -m queries show subplan_audit
     python -m queries run subplan_audit --param plan=60-KH/TU --param as_of=2026-11-23 [--format table|csv|json]
-        [--out FILE.xlsx|.docx|.csv] [--store URL] [--timeout-ms 30000]
+        [--out FILE.xlsx|.docx|.csv] [--store URL] [--timeout-ms 30000] [--raw]
 
+Columns and codes come out in Vietnamese (``organ`` → "Cơ quan", ``on_time`` → "Đúng hạn", through
+:func:`common.glossary.vi_rows`); ``--raw`` keeps the names and codes the query returns, for scripts.
 ``--store`` defaults to ``KG_STORE`` or the embedded store. ``--format csv`` prints CSV without a byte-order
 mark (for pipes); ``--out FILE.csv`` writes one with it (for Excel).
 """
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from common.cli import run_cli
+from common.glossary import vi_rows
 from graph.store import open_store
 from queries.catalog import QueryError, SavedQuery, get_query, list_queries, validate
 from reports.model import Report, Table
@@ -40,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="write the result to a .xlsx, .docx or .csv file")
     run.add_argument("--store", help="store URL (default: KG_STORE or embedded)")
     run.add_argument("--timeout-ms", type=int, default=30_000)
+    run.add_argument("--raw", action="store_true", help="keep the query's column names and codes (on_time, lead)")
     return parser
 
 
@@ -74,6 +78,8 @@ def _run(args: argparse.Namespace) -> int:
         rows = store.read(query.cypher, query.prepare(store, given), timeout_ms=args.timeout_ms)
     finally:
         store.close()
+    if not args.raw:
+        rows = vi_rows(rows)
     table = Table.from_records(query.title, rows, note=query.description)
     if args.out:
         as_of = date.fromisoformat(bound["as_of"]) if bound.get("as_of") else date.today()

@@ -181,13 +181,26 @@ def test_there_are_fifteen_analyst_queries() -> None:
 def test_the_cli_runs_a_neo4j_query_on_the_embedded_store(sample_store_url: str) -> None:
     name, cypher, _, expected = ANALYST_QUERIES[8]
     out = subprocess.run(
-        [sys.executable, "-m", "graph", "cypher", "-", "--format", "json", "--store", sample_store_url],
+        [sys.executable, "-m", "graph", "cypher", "-", "--format", "json", "--raw", "--store", sample_store_url],
         input=cypher,
         capture_output=True,
         text=True,
         check=True,
     )
     assert json.loads(out.stdout) == expected, name
+
+
+def test_the_cli_names_columns_and_codes_in_vietnamese_by_default(sample_store_url: str) -> None:
+    cypher = (
+        "MATCH (t:Task)-[a:ASSIGNED_TO]->(o:Organ) WHERE t.owner = $plan "
+        "RETURN o.name AS organ, a.role AS role, t.deadline_text AS deadline_text ORDER BY organ, role LIMIT 50"
+    )
+    args = [sys.executable, "-m", "graph", "cypher", cypher, "--param", f"plan={PLAN_60}", "--format", "csv"]
+    out = subprocess.run([*args, "--store", sample_store_url], capture_output=True, text=True, check=True)
+    header, *lines = out.stdout.splitlines()
+    assert header == "Cơ quan,Vai trò,Thời hạn (nguyên văn)"
+    assert any(",chủ trì," in line for line in lines) and any(",phối hợp," in line for line in lines)
+    assert not any(",lead," in line or ",coordinate," in line for line in lines)
 
 
 @pytest.mark.parametrize(

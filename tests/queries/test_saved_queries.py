@@ -6,6 +6,7 @@ each test here runs on both engines.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -128,11 +129,30 @@ def test_the_seeds_have_no_conflicting_dates(sample_store: GraphStore) -> None:
 def test_cli_runs_a_query_on_a_store(sample_store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["run", "cited_not_loaded", "--store", sample_store_url]
     assert main([*args, "--format", "json"]) == 0
-    assert '"symbol": "27-NQ/TW"' in capsys.readouterr().out
+    assert '"Số, ký hiệu": "27-NQ/TW"' in capsys.readouterr().out
     assert main([*args, "--format", "csv"]) == 0
-    assert capsys.readouterr().out.startswith("symbol,type,date,")
+    assert capsys.readouterr().out.startswith('"Số, ký hiệu",Loại văn bản,Ngày,')
     assert main(args) == 0
     assert "27-NQ/TW" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("raw", "columns", "status"),
+    [
+        ([], ["Văn bản giao", "Mục", "Đơn vị"], "Đúng hạn"),
+        (["--raw"], ["plan", "paragraph", "unit"], "on_time"),
+    ],
+    ids=["vietnamese", "raw"],
+)
+def test_cli_names_columns_and_statuses_in_vietnamese_unless_raw(
+    sample_store_url: str, capsys: pytest.CaptureFixture[str], raw: list[str], columns: list[str], status: str
+) -> None:
+    args = ["run", "subplan_audit", "-p", "plan=60-KH/TU", "-p", f"as_of={AS_OF}", "--store", sample_store_url]
+    assert main([*args, "--format", "json", *raw]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert list(rows[0])[:3] == columns
+    assert status in {value for row in rows for value in row.values()}
+    assert "on_time" not in str(rows) or raw
 
 
 def test_cli_writes_a_query_result_to_a_file(sample_store_url: str, tmp_path: Path) -> None:
@@ -141,5 +161,5 @@ def test_cli_writes_a_query_result_to_a_file(sample_store_url: str, tmp_path: Pa
     assert main([*args, "--out", str(out)]) == 0
     sheet = next(ws for ws in load_workbook(out).worksheets if ws.title.startswith("Kiểm tra việc ban hành"))
     assert sheet.title.startswith("Kiểm tra việc ban hành") and len(sheet.title) <= 31  # Excel's limit
-    assert sheet["A1"].value == "plan" and sheet.freeze_panes == "A2"
+    assert sheet["A1"].value == "Văn bản giao" and sheet.freeze_panes == "A2"
     assert "Đảng ủy Khối các cơ quan tỉnh Bình Định" in [c.value for c in sheet["C"]]
