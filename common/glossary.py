@@ -28,6 +28,7 @@ __all__ = [
     "ROLES",
     "SUBPLAN_STATUS",
     "TERMS",
+    "cypher_hint",
     "group_status",
     "term",
     "value_term",
@@ -298,6 +299,63 @@ MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^no document .* in the store", "không có văn bản này trong kho"),
     )
 )
+
+
+# What to do about a Cypher query the dialect rewrite or the store refused: the portable form, where one exists,
+# from the English message (the dialect's own, or FalkorDB's / Neo4j's); the most specific first.
+CYPHER_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), words)
+    for pattern, words in (
+        (r"unterminated string", "câu lệnh có chuỗi, tên hoặc chú thích chưa đóng (thiếu dấu ', \" hoặc `)"),
+        (r"unclosed bracket", "câu lệnh có dấu ngoặc chưa đóng"),
+        (
+            r"\(a full subquery\)",
+            "EXISTS { … } và COUNT { … } chỉ nhận một mẫu với WHERE (không RETURN, WITH): viết "
+            "EXISTS { (a)-[:R]->(b) WHERE … } hoặc size([(a)-[:R]->(b) WHERE … | b])",
+        ),
+        (
+            r"several comma-separated patterns",
+            "EXISTS { } và COUNT { } chỉ nhận một mẫu: nối các mẫu thành một đường đi, hoặc nối nhiều EXISTS { } "
+            "bằng AND",
+        ),
+        (r"in the WHERE of an OPTIONAL MATCH", "tính EXISTS { } hoặc COUNT { } trong một WITH sau OPTIONAL MATCH"),
+        (r"round\(x, n, mode\)", "dùng round(x, n), không có tham số thứ ba"),
+        (r"duration\.between", "để tính số ngày giữa hai ngày, dùng duration.inDays(a, b).days"),
+        (r"duration\.inDays takes two dates", "duration.inDays cần đúng hai ngày"),
+        (r"shortestPath with relationship properties", "lọc thuộc tính của quan hệ trong WHERE, không trong mẫu"),
+        (r"name the path", "đặt tên cho đường đi (p = shortestPath(…)) rồi dùng relationships(p)"),
+        (r"shortestPath in OPTIONAL MATCH", "dùng shortestPath trong MATCH, không trong OPTIONAL MATCH"),
+        (
+            r"undirected shortestPath|shortestPaths in WITH or RETURN",
+            "viết MATCH p = shortestPath((a)-[*]-(b)): dạng này được chuyển sang cú pháp của FalkorDB",
+        ),
+        (r"Unknown function 'datetime'", "FalkorDB có localdatetime() và date(), không có datetime()"),
+        (
+            r"=~|Invalid input '~'",
+            "FalkorDB không có biểu thức chính quy: dùng STARTS WITH, ENDS WITH hoặc CONTAINS",
+        ),
+        (r"apoc\.", "thủ tục APOC chỉ có trên Neo4j"),
+        (r"Type mismatch: expected", "ngày là giá trị ngày: so sánh với date('YYYY-MM-DD'), không với chuỗi"),
+        (
+            r"Missing parameters|Expected parameter|ParameterMissing",
+            "điền giá trị cho mọi tham số $tên của câu lệnh",
+        ),
+        (r"Unknown function", "hàm này không có trên kho dữ liệu đang dùng"),
+        (r"not defined", "câu lệnh dùng một biến chưa được đặt trong MATCH hoặc WITH"),
+        (r"Invalid input|Syntax ?error|mismatched input|errMsg", "câu lệnh sai cú pháp Cypher"),
+    )
+)
+
+
+def cypher_hint(message: str) -> str | None:
+    """What to change in a Cypher query, in Vietnamese, for a rewrite's or a store's error message.
+
+    >>> cypher_hint("Unknown function 'duration.between'")
+    'để tính số ngày giữa hai ngày, dùng duration.inDays(a, b).days'
+    >>> cypher_hint("connection reset") is None
+    True
+    """
+    return next((words for pattern, words in CYPHER_HINTS if pattern.search(message)), None)
 
 
 def vi_message(reason: str) -> str:

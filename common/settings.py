@@ -44,6 +44,10 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "corrections and acceptances of extracted facts, and records of removed documents (YAML, one file per "
         "document)",
     ),
+    "KG_QUERIES_DIR": (
+        "data/queries",
+        "the user's saved queries (beside the shipped ones) and the console's history",
+    ),
     "KG_QUERY_MEMORY_MB": ("1024", "memory one query may use in the embedded FalkorDB (0: no limit)"),
     "KG_SERVER_MEMORY_MB": ("4096", "address space the embedded FalkorDB process may take (0: no limit)"),
     "KG_HOST": ("127.0.0.1", "the address `make run` binds; another than loopback makes the app ask for sign-in"),
@@ -66,6 +70,7 @@ class Settings:
     organs_dir: Path
     upload_dir: Path
     corrections_dir: Path
+    queries_dir: Path
     query_memory_mb: int
     server_memory_mb: int
     host: str
@@ -104,6 +109,7 @@ def settings(environ: Mapping[str, str] | None = None) -> Settings:
         organs_dir=_path(get("KG_ORGANS_DIR")),
         upload_dir=_path(get("KG_UPLOAD_DIR")),
         corrections_dir=_path(get("KG_CORRECTIONS_DIR")),
+        queries_dir=_path(get("KG_QUERIES_DIR")),
         query_memory_mb=_megabytes("KG_QUERY_MEMORY_MB", get("KG_QUERY_MEMORY_MB")),
         server_memory_mb=_megabytes("KG_SERVER_MEMORY_MB", get("KG_SERVER_MEMORY_MB")),
         host=get("KG_HOST").strip(),

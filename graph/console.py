@@ -4,8 +4,14 @@ the time limit, the schema compared before and after, and every failure as one V
 The app's console (and anything else that runs a text a person typed) goes through :func:`run_console`; it never
 raises for what the query or the store did.
 
+The line is the glossary's words, with the portable form to use where one exists
+(:func:`common.glossary.cypher_hint`); the store's own message, when there is one, is kept apart as
+:attr:`ConsoleAnswer.detail` (the app folds it under "Chi tiết kỹ thuật"), never the line itself.
+
 >>> console_error(QueryTimeoutError("x"), timeout_ms=10_000)
 'Truy vấn chạy quá thời gian cho phép (10 giây) nên đã bị dừng.'
+>>> console_error(StoreError("FalkorDB: Unknown function 'datetime'"), timeout_ms=10_000).split(". ")[1]
+'Gợi ý: FalkorDB có localdatetime() và date(), không có datetime().'
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graph.analyst import parameter_names
 from graph.dialect import DialectError, for_store, hint_for
 from graph.readonly import RefusedQueryError, check_read_only
 from graph.store import GraphStore, ReadOnlyError, StoreError
@@ -32,6 +39,7 @@ class ConsoleAnswer:
     error: str | None = None
     refused: bool = False  # the query was not a read
     elapsed_ms: int = 0
+    detail: str | None = None  # the store's or the rewrite's own message (English), for "Chi tiết kỹ thuật"
 
     @property
     def ok(self) -> bool:
@@ -66,7 +74,12 @@ def console_error(error: StoreError, *, timeout_ms: int) -> str:
             "Kho dữ liệu trả về văn bản không đọc được (không phải UTF-8); các truy vấn sau vẫn chạy bình thường."
         )
     hint = hint_for(str(error))
-    return f"Truy vấn lỗi: {_store_line(error)}" + (f" Gợi ý: {hint}." if hint else "")
+    return "Truy vấn lỗi: kho dữ liệu không chạy được câu lệnh này." + (f" Gợi ý: {hint}." if hint else "")
+
+
+def _has_detail(error: StoreError) -> bool:
+    """Whether the line leaves out what the store said (so the page offers it, folded)."""
+    return not isinstance(error, RefusedQueryError | ReadOnlyError | QueryTimeoutError | QueryMemoryError)
 
 
 def _schema(store: GraphStore) -> frozenset[str] | None:
@@ -93,7 +106,11 @@ def run_console(
     except RefusedQueryError as error:
         return ConsoleAnswer(error=str(error), refused=True)
     except DialectError as error:
-        return ConsoleAnswer(error=f"Truy vấn lỗi: {error}")
+        hint = hint_for(str(error))
+        line = "Truy vấn lỗi: câu lệnh dùng cú pháp Neo4j chưa chuyển được sang kho dữ liệu này."
+        return ConsoleAnswer(error=line + (f" Gợi ý: {hint}." if hint else ""), detail=str(error))
+    if missing := [name for name in parameter_names(cypher) if name not in (params or {})]:
+        return ConsoleAnswer(error=f"Truy vấn lỗi: chưa có giá trị cho tham số ${', $'.join(missing)}.")
     before = _schema(store)
     started = time.monotonic()
     try:
@@ -102,7 +119,11 @@ def run_console(
         return ConsoleAnswer(error=str(error), refused=True)  # never sent: nothing to compare
     except StoreError as error:
         line = console_error(error, timeout_ms=timeout_ms)
-        return ConsoleAnswer(error=f"{line} {_schema_note(before, _schema(store))}".strip(), refused=_wrote(error))
+        return ConsoleAnswer(
+            error=f"{line} {_schema_note(before, _schema(store))}".strip(),
+            refused=_wrote(error),
+            detail=_store_line(error) if _has_detail(error) else None,
+        )
     elapsed = int((time.monotonic() - started) * 1000)
     after = _schema(store)
     if before is not None and after is not None and before != after:

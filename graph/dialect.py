@@ -14,7 +14,8 @@ Rewrites (Neo4j 5 → FalkorDB):
   ``MATCH …, (a), (b) CALL algo.SPpaths({…}) YIELD path AS p WITH * WHERE c``
 
 What it cannot rewrite (a ``COUNT { }`` with ``RETURN``, ``shortestPath`` in ``OPTIONAL MATCH``…) raises
-:class:`DialectError` with the portable form to use; :func:`hint_for` adds one to FalkorDB's own errors.
+:class:`DialectError` with the portable form to use; :func:`hint_for` gives it in Vietnamese for those and
+FalkorDB's own errors (``common.glossary.CYPHER_HINTS``).
 
 >>> q = to_falkordb("MATCH (d:Document) WHERE NOT EXISTS { (d)<-[:IMPLEMENTS]-() } RETURN elementId(d) AS id")
 >>> print(q.replace(" WHERE", "\\nWHERE").replace(" RETURN", "\\nRETURN"))
@@ -32,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from common.errors import DirectiveGraphError
+from common.glossary import cypher_hint
 
 __all__ = ["DialectError", "Token", "for_store", "hint_for", "to_falkordb", "tokenize"]
 
@@ -469,18 +471,6 @@ def to_falkordb(cypher: str) -> str:
     return _text(rewrite(tokenize(cypher)))
 
 
-_HINTS = {
-    "undirected shortestPath": "write it as MATCH p = shortestPath((a)-[*]-(b)), which is rewritten for FalkorDB",
-    "shortestPaths in WITH or RETURN": "MATCH p = shortestPath(…) is rewritten for FalkorDB; check the pattern",
-    "Unknown function 'datetime'": "FalkorDB has localdatetime() and date(), not datetime()",
-    "Unknown function 'duration.between'": "for days between dates use duration.inDays(a, b).days",
-    "=~": "FalkorDB has no regular expressions: use STARTS WITH, ENDS WITH or CONTAINS",
-    "Invalid input '~'": "FalkorDB has no regular expressions: use STARTS WITH, ENDS WITH or CONTAINS",
-    "Unknown function 'apoc.": "APOC procedures exist only on Neo4j",
-    "Type mismatch: expected": "dates are date values: compare them with date('YYYY-MM-DD'), not with text",
-}
-
-
 def hint_for(message: str) -> str | None:
-    """A portable form for a store's error message, when one is known."""
-    return next((hint for needle, hint in _HINTS.items() if needle in message), None)
+    """A portable form for a rewrite's or a store's error message, when one is known (in the glossary's words)."""
+    return cypher_hint(message)

@@ -22,7 +22,7 @@ from datetime import date
 from common.cli import run_cli
 from common.glossary import vi_rows
 from graph.store import open_store
-from queries.catalog import QueryError, SavedQuery, get_query, list_queries, validate
+from queries.catalog import QueryError, SavedQuery, all_queries, find_query, validate
 from reports.model import Report, Table
 from reports.tabular import to_csv_text, to_text
 from reports.writers import write_report
@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _describe(query: SavedQuery) -> str:
-    lines = [f"{query.name}: {query.title}", f"    {query.description}"]
+    mine = "" if query.shipped else f"  [{query.path}]"  # the user's own, in KG_QUERIES_DIR
+    lines = [f"{query.name}: {query.title}{mine}", f"    {query.description}"]
     for p in query.params:
         default = "required" if p.required else f"default {p.default}"
         lines.append(
@@ -70,12 +71,12 @@ def _pairs(items: Sequence[str]) -> dict[str, str]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    query = get_query(args.name)
+    query = find_query(args.name)
     given = _pairs(args.param)
     bound = query.bind(given)  # checked before a store is opened
     store = open_store(args.store)
     try:
-        rows = store.read(query.cypher, query.prepare(store, given), timeout_ms=args.timeout_ms)
+        rows = query.run(store, given, timeout_ms=args.timeout_ms)
     finally:
         store.close()
     if not args.raw:
@@ -101,9 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     :func:`common.cli.run_cli` prints as one line."""
     args = _parser().parse_args(argv)
     if args.command == "list":
-        print("\n\n".join(_describe(q) for q in list_queries()))
+        print("\n\n".join(_describe(q) for q in all_queries()))
     elif args.command == "show":
-        print(get_query(args.name).cypher)
+        print(find_query(args.name).cypher)
     else:
         return _run(args)
     return 0

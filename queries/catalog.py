@@ -18,9 +18,17 @@ never a silent pick. So the statement only ever compares uids, ``(d:Document {ui
 ``d.uid = $plan`` (an index lookup, where ``d.uid = $plan OR d.symbol = $plan`` scans every document), and
 :func:`validate` refuses any other use of such a parameter.
 
+The user's own saved queries (the console's "Lưu thành truy vấn") live in ``KG_QUERIES_DIR`` (default
+``data/queries``) in the same format; :func:`all_queries` lists them after the shipped ones, :func:`find_query`
+finds either, and :func:`save_query` writes one, refusing a name either folder already has. They may use the
+Neo4j 5 idioms the console takes: :meth:`SavedQuery.run` (and the CLI) rewrite them for FalkorDB, so
+:func:`validate` asks portability as written only of the shipped ones.
+
 >>> q = parse_query("x", "// title: T\\n// description: D\\n// params: n (int, default 3)\\nRETURN $n AS n")
 >>> q.bind({})
 {'n': 3}
+>>> [(p.name, p.type, p.default) for p in (infer_param("n", 3), infer_param("as_of", "2026-11-23"))]
+[('n', 'int', '3'), ('as_of', 'date', '2026-11-23')]
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from common.errors import DirectiveGraphError
+from common.settings import settings
+from graph.dialect import for_store
 from graph.documents import resolve_document
 from graph.store import GraphStore
 
@@ -41,12 +51,19 @@ __all__ = [
     "QUERY_DIR",
     "Param",
     "QueryError",
+    "QueryExistsError",
+    "QueryNameError",
     "SavedQuery",
+    "all_queries",
+    "find_query",
     "get_query",
+    "infer_param",
     "list_queries",
     "load_query",
     "parse_query",
+    "save_query",
     "used_params",
+    "user_dir",
     "validate",
 ]
 
@@ -66,10 +83,19 @@ _NOT_PORTABLE = {
     r"\b(?:CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH)\b": "a saved query must only read",
     r"\bLOAD\s+CSV\b": "a saved query must only read",
 }
+_REWRITTEN = (r"\bEXISTS\s*\{", r"\bCOUNT\s*\{", r"\bshortestPath\s*\(")
 
 
 class QueryError(DirectiveGraphError, ValueError):
     """An unknown query, a malformed header, or a parameter value that does not fit its type."""
+
+
+class QueryNameError(QueryError):
+    """A name a saved query's file cannot have."""
+
+
+class QueryExistsError(QueryError):
+    """A saved query (shipped or the user's) already has this name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +148,7 @@ class SavedQuery:
     params: tuple[Param, ...]
     cypher: str  # the whole file, header included (comments are valid Cypher)
     path: Path | None = None
+    shipped: bool = True  # in queries/ (portable as written); False: the user's, in KG_QUERIES_DIR
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -161,7 +188,7 @@ class SavedQuery:
         self, store: GraphStore, values: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
     ) -> list[dict[str, Any]]:
         """Run read-only on ``store`` with the prepared parameters (:meth:`prepare`); rows as dicts."""
-        return store.read(self.cypher, self.prepare(store, values), timeout_ms=timeout_ms)
+        return store.read(for_store(store, self.cypher), self.prepare(store, values), timeout_ms=timeout_ms)
 
 
 def _split_top(text: str) -> list[str]:
@@ -211,7 +238,7 @@ def _header(text: str) -> dict[str, str]:
     return fields
 
 
-def parse_query(name: str, text: str, path: Path | None = None) -> SavedQuery:
+def parse_query(name: str, text: str, path: Path | None = None, *, shipped: bool = True) -> SavedQuery:
     """Read the header of a saved query; raise :class:`QueryError` when it lacks a title or a description."""
     fields = _header(text)
     for required in ("title", "description"):
@@ -220,17 +247,42 @@ def parse_query(name: str, text: str, path: Path | None = None) -> SavedQuery:
     raw = fields.get("params", "").strip()
     items = [] if raw.lower() in {"", "none", "-"} else _split_top(raw)
     params = tuple(_parse_param(item, name) for item in items)
-    return SavedQuery(name, fields["title"], fields["description"], params, text, path)
+    return SavedQuery(name, fields["title"], fields["description"], params, text, path, shipped)
 
 
-def load_query(path: str | Path) -> SavedQuery:
+def load_query(path: str | Path, *, shipped: bool = True) -> SavedQuery:
     path = Path(path)
-    return parse_query(path.stem, path.read_text(encoding="utf-8"), path)
+    return parse_query(path.stem, path.read_text(encoding="utf-8"), path, shipped=shipped)
 
 
 def list_queries(directory: str | Path = QUERY_DIR) -> list[SavedQuery]:
     """Every saved query in ``directory``, by name."""
-    return [load_query(p) for p in sorted(Path(directory).glob("*.cypher"))]
+    shipped = Path(directory).resolve() == QUERY_DIR
+    return [load_query(p, shipped=shipped) for p in sorted(Path(directory).glob("*.cypher"))]
+
+
+def user_dir() -> Path:
+    """The user's folder of saved queries (``KG_QUERIES_DIR``)."""
+    return settings().queries_dir
+
+
+def all_queries(directory: str | Path | None = None) -> list[SavedQuery]:
+    """The shipped queries, then the user's (``directory``, default ``KG_QUERIES_DIR``) whose names are free."""
+    shipped = list_queries()
+    taken = {q.name for q in shipped}
+    folder = Path(directory) if directory is not None else user_dir()
+    mine = list_queries(folder) if folder.is_dir() else []
+    return shipped + [q for q in mine if q.name not in taken]
+
+
+def find_query(name: str, directory: str | Path | None = None) -> SavedQuery:
+    """A shipped query or the user's, by name."""
+    name = name.removesuffix(".cypher")
+    for query in all_queries(directory):
+        if query.name == name:
+            return query
+    known = ", ".join(q.name for q in all_queries(directory))
+    raise QueryError(f"no saved query {name!r}; known: {known}")
 
 
 def get_query(name: str, directory: str | Path = QUERY_DIR) -> SavedQuery:
@@ -239,7 +291,82 @@ def get_query(name: str, directory: str | Path = QUERY_DIR) -> SavedQuery:
     if not path.is_file():
         known = ", ".join(q.name for q in list_queries(directory))
         raise QueryError(f"no saved query {name!r}; known: {known}")
-    return load_query(path)
+    return load_query(path, shipped=Path(directory).resolve() == QUERY_DIR)
+
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HEADER_UNSAFE = re.compile(r"[,()]")  # a default with these cannot be written in a `// params:` line
+
+
+def infer_param(name: str, value: Any) -> Param:
+    """A parameter declared from the value the console ran it with: its type, and that value as its default
+    (left out when the header cannot hold it; the parameter is then required)."""
+    if isinstance(value, bool):
+        kind = "bool"
+    elif isinstance(value, int):
+        kind = "int"
+    elif isinstance(value, float):
+        kind = "float"
+    elif isinstance(value, str) and _ISO_DAY.match(value.strip()):
+        kind = "date"
+    else:
+        kind = "string"
+    text = None if value is None or isinstance(value, list | dict) else str(value).strip()
+    if kind == "bool":
+        text = "true" if value else "false"
+    if text is not None and (not text or _HEADER_UNSAFE.search(text) or "\n" in text):
+        text = None
+    return Param(name, kind, "", text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def save_query(
+    name: str,
+    title: str,
+    description: str,
+    cypher: str,
+    values: Mapping[str, Any] | None = None,
+    directory: str | Path | None = None,
+) -> SavedQuery:
+    """Write the console's query as the user's saved query ``name`` (header in the shipped format, each
+    ``$parameter`` declared from the value it ran with); refuse a bad name, a name already taken, a query that
+    writes or one with a parameter it does not declare."""
+    if not _NAME.match(name):
+        raise QueryNameError(f"query name {name!r}: use lower-case letters, digits and _ (start with a letter)")
+    folder = Path(directory) if directory is not None else user_dir()
+    if any(q.name == name for q in all_queries(folder)):
+        raise QueryExistsError(f"a saved query is already called {name!r}")
+    statement = _strip_header(cypher).strip()
+    used = dict.fromkeys(_PARAM_USE.findall(_code(statement)))  # in order of first use
+    params = [infer_param(n, (values or {}).get(n)) for n in used]
+    declared = ", ".join(
+        f"{p.name} ({p.type}{f', default {p.default}' if p.default is not None else ''})" for p in params
+    )
+    header = [f"// title: {_one_line(title)}", f"// description: {_one_line(description) or _one_line(title)}"]
+    text = "\n".join([*header, f"// params: {declared or 'none'}", "", statement, ""])
+    query = parse_query(name, text, folder / f"{name}.cypher", shipped=False)
+    if problems := validate(query):
+        raise QueryError(f"query {name}: {'; '.join(problems)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with (folder / f"{name}.cypher").open("x", encoding="utf-8") as out:  # never over another's file
+            out.write(text)
+    except FileExistsError as exc:
+        raise QueryExistsError(f"a saved query is already called {name!r}") from exc
+    return query
+
+
+def _strip_header(cypher: str) -> str:
+    """The statement without a saved query's header (a saved query opened in the console and saved again)."""
+    lines = cypher.strip().splitlines()
+    if lines and re.match(r"^//\s*title\s*:", lines[0].strip()):
+        while lines and (lines[0].strip().startswith("//") or not lines[0].strip()):
+            lines.pop(0)
+    return "\n".join(lines)
 
 
 def _code(cypher: str) -> str:
@@ -274,6 +401,8 @@ def validate(query: SavedQuery) -> list[str]:
     if unused := declared - used:
         problems.append(f"declares unused parameters: {', '.join(sorted(unused))}")
     for pattern, why in _NOT_PORTABLE.items():
+        if not query.shipped and pattern in _REWRITTEN:
+            continue  # the user's queries run through the Neo4j → FalkorDB rewrite
         if re.search(pattern, code, re.IGNORECASE):
             problems.append(why)
     if not code.strip():
