@@ -24,8 +24,10 @@ __all__ = [
     "LABELS",
     "LEVELS",
     "ORGAN_KINDS",
+    "PROPERTY_TYPES",
     "RELATIONS",
     "ROLES",
+    "SET_BY",
     "SUBPLAN_STATUS",
     "TERMS",
     "cypher_hint",
@@ -43,6 +45,11 @@ TERMS: dict[str, str] = {
     "ordering_document": "Văn bản giao",  # the document that gave an order; never "Văn bản yêu cầu"
     "subplan": "Kế hoạch của đơn vị cấp dưới",  # never "Kế hoạch phải xây dựng" / "Yêu cầu xây dựng kế hoạch"
     "console": "Truy vấn tự do (chỉ đọc)",  # never "Bảng điều khiển": it reads as "dashboard"
+    "schema": "Lược đồ dữ liệu",  # the labels, properties and relationship patterns an analyst queries
+    "parameter": "Tham số",
+    "history": "Truy vấn đã chạy",
+    "save_query": "Lưu thành truy vấn có sẵn",
+    "technical_detail": "Chi tiết kỹ thuật",  # the store's own message, folded under the Vietnamese line
     "store_local": "máy này",
     "store_server": "máy chủ",
 }
@@ -199,6 +206,21 @@ COLUMNS: dict[str, str] = {
     "unit_kind": "Loại đơn vị",
     "unit_uid": "Đơn vị",
     "via_group": "Giao qua nhóm",
+}
+
+# Types of a property in the schema (graph.schema.Property.type) and who sets it (Property.set_by).
+PROPERTY_TYPES: dict[str, str] = {
+    "text": "chuỗi",
+    "integer": "số nguyên",
+    "float": "số thực",
+    "boolean": "đúng/sai",
+    "date": "ngày",
+    "list of text": "danh sách chuỗi",
+}
+SET_BY: dict[str, str] = {
+    "loader": "khi đọc văn bản",
+    "link pass": "bước liên kết",
+    "gazetteer": "danh mục cơ quan",
 }
 
 # Node labels of the graph.

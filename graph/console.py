@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.analyst import parameter_names
-from graph.dialect import DialectError, for_store, hint_for
+from graph.dialect import DialectError, DialectSyntaxError, for_store, hint_for
 from graph.readonly import RefusedQueryError, check_read_only
 from graph.store import GraphStore, ReadOnlyError, StoreError
 from graph.stores.errors import QueryMemoryError, QueryTimeoutError, ServerStoppedError, StoreDecodeError
@@ -107,7 +107,11 @@ def run_console(
         return ConsoleAnswer(error=str(error), refused=True)
     except DialectError as error:
         hint = hint_for(str(error))
-        line = "Truy vấn lỗi: câu lệnh dùng cú pháp Neo4j chưa chuyển được sang kho dữ liệu này."
+        line = (
+            "Truy vấn lỗi: câu lệnh sai cú pháp Cypher."
+            if isinstance(error, DialectSyntaxError)
+            else "Truy vấn lỗi: câu lệnh dùng cú pháp Neo4j chưa chuyển được sang kho dữ liệu này."
+        )
         return ConsoleAnswer(error=line + (f" Gợi ý: {hint}." if hint else ""), detail=str(error))
     if missing := [name for name in parameter_names(cypher) if name not in (params or {})]:
         return ConsoleAnswer(error=f"Truy vấn lỗi: chưa có giá trị cho tham số ${', $'.join(missing)}.")

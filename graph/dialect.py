@@ -35,11 +35,15 @@ from dataclasses import dataclass
 from common.errors import DirectiveGraphError
 from common.glossary import cypher_hint
 
-__all__ = ["DialectError", "Token", "for_store", "hint_for", "to_falkordb", "tokenize"]
+__all__ = ["DialectError", "DialectSyntaxError", "Token", "for_store", "hint_for", "to_falkordb", "tokenize"]
 
 
 class DialectError(DirectiveGraphError, ValueError):
     """A Neo4j construct the FalkorDB rewrite does not cover; the message names the portable form."""
+
+
+class DialectSyntaxError(DialectError):
+    """A text that is not Cypher at all (an open string, an unclosed bracket): no dialect would run it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +82,7 @@ def tokenize(text: str) -> list[Token]:
     """
     tokens = [Token(match.lastgroup or "punct", match.group()) for match in _TOKEN.finditer(text)]
     if any(t.kind == "punct" and t.text in "'\"`" for t in tokens) or text.count("/*") > text.count("*/"):
-        raise DialectError("the query has an unterminated string, name or comment")
+        raise DialectSyntaxError("the query has an unterminated string, name or comment")
     return tokens
 
 
@@ -105,7 +109,7 @@ def _close(tokens: list[Token], i: int) -> int:
             depth -= 1
             if depth == 0:
                 return j
-    raise DialectError("the query has an unclosed bracket")
+    raise DialectSyntaxError("the query has an unclosed bracket")
 
 
 def _split_top(tokens: list[Token], is_separator: Callable[[Token], bool]) -> list[list[Token]]:

@@ -37,6 +37,7 @@ PAGES: dict[str, PageInfo] = {
     "organ": _page("organ", "Cơ quan", ":material/account_balance:", "co-quan"),
     "gaps": _page("gaps", "Khoảng trống", ":material/report:", "khoang-trong"),
     "cypher_query": _page("cypher_query", "Truy vấn Cypher", ":material/terminal:", "truy-van", Permission.QUERY),
+    "schema": _page("schema", "Lược đồ dữ liệu", ":material/schema:", "luoc-do", Permission.QUERY),
     "review": _page("review", "Rà soát", ":material/fact_check:", "ra-soat", Permission.REVIEW),
     "document_upload": _page(
         "document_upload", "Nạp văn bản", ":material/upload_file:", "nap-van-ban", Permission.UPLOAD

@@ -82,10 +82,12 @@ def sample_graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SampleGra
 
 
 @pytest.fixture
-def app_env(sample_graph: SampleGraph, monkeypatch: pytest.MonkeyPatch) -> SampleGraph:
-    """The environment ``app.py`` reads: the sample store and a temporary upload folder."""
+def app_env(sample_graph: SampleGraph, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> SampleGraph:
+    """The environment ``app.py`` reads: the sample store, a temporary upload folder, and a fresh folder for the
+    user's saved queries and the console's history (each test starts with none)."""
     monkeypatch.setenv("KG_STORE", sample_graph.url)
     monkeypatch.setenv("KG_UPLOAD_DIR", str(sample_graph.uploads))
+    monkeypatch.setenv("KG_QUERIES_DIR", str(tmp_path / "queries"))
     return sample_graph
 
 

@@ -175,6 +175,122 @@ def test_console_reports_a_syntax_error(open_page: Open) -> None:
     assert any(e.value.startswith("Truy vấn lỗi") for e in at.error)
 
 
+@pytest.mark.parametrize(
+    ("cypher", "hint"),
+    [
+        ("MATCH (d:Document) WHERE d.symbol =~ '60.*' RETURN d", "STARTS WITH"),
+        ("RETURN duration.between(date('2023-01-01'), date()) AS d", "duration.inDays(a, b).days"),
+        ("MATCH (n RETURN n", "dấu ngoặc chưa đóng"),
+        ("MATCH (n) RETURN n ORDER", "sai cú pháp Cypher"),
+    ],
+    ids=["regex", "duration-between", "bracket", "syntax"],
+)
+def test_console_errors_are_vietnamese_with_a_hint_and_the_store_s_words_folded(
+    open_page: Open, app_env: SampleGraph, cypher: str, hint: str
+) -> None:
+    at = open_page("cypher_query")
+    at.text_area(key="console_text").input(cypher).run()
+    at.button(key="console_run").click().run()
+    [line] = [e.value for e in at.error]
+    assert line.startswith("Truy vấn lỗi: ") and "Gợi ý: " in line and hint in line
+    assert "errMsg" not in line and "Invalid input" not in line and "Unknown function" not in line
+    [detail] = [x for x in at.expander if x.label == "Chi tiết kỹ thuật"]
+    assert detail.code and detail.code[0].value  # the store's (or the rewrite's) own message, folded
+
+
+def test_console_builds_a_field_for_each_parameter_and_runs_with_their_values(open_page: Open) -> None:
+    at = open_page("cypher_query")
+    cypher = (
+        "MATCH (t:Task)-[a:ASSIGNED_TO]->(o) WHERE t.deadline < date($as_of) AND a.role = $role "
+        "AND t.line > $n RETURN o.name AS organ, a.role AS role, t.deadline AS deadline ORDER BY deadline LIMIT 5"
+    )
+    at.text_area(key="console_text").input(cypher).run()
+    assert {t.label for t in at.text_input if t.key.startswith("console_param_")} == {"$as_of", "$role", "$n"}
+    at.text_input(key="console_param_as_of").input("2026-11-23")
+    at.text_input(key="console_param_role").input("lead")
+    at.text_input(key="console_param_n").input("0").run()
+    at.button(key="console_run").click().run()
+    assert not at.error, [e.value for e in at.error]
+    result = _frames(at)[-1]  # after the schema panel's tables
+    assert list(result.columns) == [COLUMNS["organ"], COLUMNS["role"], COLUMNS["deadline"]]
+    assert len(result) == 5 and set(result[COLUMNS["role"]]) == {"chủ trì"}  # codes in the glossary's words
+
+
+def test_console_history_outlives_the_app_and_reopens_a_query_with_its_values(open_page: Open) -> None:
+    at = open_page("cypher_query")
+    at.text_area(key="console_text").input("MATCH (d:Document {symbol: $s}) RETURN d.title AS title").run()
+    at.text_input(key="console_param_s").input("60-KH/TU").run()
+    at.button(key="console_run").click().run()
+    assert not at.error
+    again = open_page("cypher_query")  # a new session: only the file under KG_QUERIES_DIR remembers
+    assert again.text_area(key="console_text").value != "MATCH (d:Document {symbol: $s}) RETURN d.title AS title"
+    [entry] = again.selectbox(key="console_history").options
+    assert "MATCH (d:Document {symbol: $s})" in entry
+    again.button(key="console_reopen").click().run()
+    assert again.text_area(key="console_text").value.startswith("MATCH (d:Document {symbol: $s})")
+    assert again.text_input(key="console_param_s").value == "60-KH/TU"
+
+
+def _save(at: AppTest, name: str, title: str) -> None:
+    at.text_input(key="console_save_name").input(name)
+    at.text_input(key="console_save_title").input(title)
+    next(b for b in at.button if b.label == "Lưu").click().run()
+
+
+def test_console_saves_a_query_beside_the_shipped_ones_and_refuses_a_taken_name(
+    open_page: Open, app_env: SampleGraph, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = open_page("cypher_query")
+    cypher = "MATCH (t:Task) WHERE t.deadline < date($as_of) RETURN t.path AS path, t.deadline AS deadline"
+    at.text_area(key="console_text").input(cypher).run()
+    at.text_input(key="console_param_as_of").input("2026-11-23").run()
+    _save(at, "han_truoc_ngay", "Nhiệm vụ có thời hạn trước một ngày")
+    assert any("Đã lưu" in s.value for s in at.success), [e.value for e in at.error]
+    _save(at, "subplan_audit", "Trùng tên")  # a shipped query's name
+    assert any("Đã có một truy vấn tên “subplan_audit”" in e.value for e in at.error)
+    _save(at, "Hạn chót", "Tên có dấu")
+    assert any("chữ thường không dấu" in e.value for e in at.error)
+
+    from queries.__main__ import main as queries_cli  # the CLI lists it beside the shipped ones and runs it
+
+    assert queries_cli(["list"]) == 0
+    listing = capsys.readouterr().out
+    assert "han_truoc_ngay: Nhiệm vụ có thời hạn trước một ngày" in listing and "subplan_audit:" in listing
+    assert queries_cli(["run", "han_truoc_ngay", "--store", app_env.url, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and set(rows[0]) == {COLUMNS["path"], COLUMNS["deadline"]}
+
+    again = open_page("cypher_query")  # and the app's saved tab offers it, with its parameter's default
+    again.selectbox(key="saved_name").set_value("han_truoc_ngay").run()
+    assert again.date_input(key="saved_han_truoc_ngay_as_of").value.isoformat() == "2026-11-23"
+    next(b for b in again.button if b.label == "Chạy truy vấn").click().run()
+    assert not again.error
+    result = next(f for f in _frames(again) if COLUMNS["path"] in f.columns)
+    assert len(result) == len(rows)
+
+
+def test_console_shows_the_schema_beside_the_editor(open_page: Open) -> None:
+    at = open_page("cypher_query")
+    [panel] = [x for x in at.expander if x.label == "Lược đồ dữ liệu"]
+    labels = panel.dataframe[0].value
+    assert any(label.startswith("Task (Nhiệm vụ)") for label in labels["Nhãn"])
+    assert "deadline" in labels.set_index("Nhãn").loc["Task (Nhiệm vụ)", "Thuộc tính"]
+
+
+def test_schema_page_lists_labels_properties_and_the_store_s_patterns(open_page: Open) -> None:
+    at = open_page("schema")
+    assert at.title[0].value == "Lược đồ dữ liệu"
+    frames = _frames(at)
+    task = next(f for f in frames if "Thuộc tính" in f.columns and "deadline" in set(f["Thuộc tính"]))
+    assert task.set_index("Thuộc tính").loc["deadline", "Kiểu"] == "ngày"
+    assert task.set_index("Thuộc tính").loc["key_for", "Do ai ghi"] == "bước liên kết"
+    relations = next(f for f in frames if "Loại quan hệ" in f.columns).set_index("Loại quan hệ")
+    assert relations.loc["ASSIGNED_TO", "Nghĩa"] == "giao nhiệm vụ cho"
+    assert "role (chuỗi)" in relations.loc["ASSIGNED_TO", "Thuộc tính (kiểu)"]
+    patterns = next(f for f in frames if "Mẫu" in f.columns).set_index("Mẫu")
+    assert patterns.loc["(Document)-[:IMPLEMENTS]->(Document)", "Số lượng"] >= 3
+
+
 def test_upload_previews_then_loads_and_reports_a_bad_file(open_page: Open, app_env: SampleGraph) -> None:
     seed = SEED_80
     at = open_page("document_upload")

@@ -1,5 +1,10 @@
-"""What the Cypher page runs: saved queries and free read-only Cypher, with a time limit and a row cap; why a
-query was refused or failed, said clearly; the nodes and edges in a result, found so it can be drawn.
+"""What the Cypher page runs: saved queries (shipped and the user's) and free read-only Cypher, with a time limit
+and a row cap; the console's parameters (the ``$names`` in its text), its history (``queries.history``, kept across
+restarts) and saving a query beside the shipped ones (``queries.catalog.save_query``); why a query was refused or
+failed, said clearly; the nodes and edges in a result, found so it can be drawn.
+
+>>> [parse_parameter(t) for t in ("12", "2026-11-23", "", "[1, 2]")], parameter_text([1, 2])
+([12, '2026-11-23', None, [1, 2]], '[1, 2]')
 
 >>> graph_from_rows([{"n": {"_labels": ["Organ"], "uid": "o1", "name": "Tỉnh ủy"}}])[0][0].label
 'Tỉnh ủy'
@@ -7,15 +12,19 @@ query was refused or failed, said clearly; the nodes and edges in a result, foun
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from common.errors import DirectiveGraphError
 from common.glossary import COLUMNS, LABELS, term, value_term
+from graph.analyst import parameter_names, parse_value
 from graph.console import ConsoleAnswer, run_console
+from graph.dialect import DialectError
 from graph.store import GraphStore
-from queries.catalog import SavedQuery, list_queries
+from queries.catalog import QueryError, QueryExistsError, QueryNameError, SavedQuery, all_queries, save_query
+from queries.history import HistoryEntry, history, remember
 from ui.components.graph_picture import GEdge, GNode, render_html
 from ui.store import TIMEOUT_MS, store
 from ui.views.graph_nodes import node_from_row
@@ -25,16 +34,24 @@ from ui.views.search import documents
 __all__ = [
     "ROW_CAP",
     "TIMEOUT_MS",
+    "HistoryEntry",
     "QueryResult",
+    "console_history",
     "document_symbols",
     "flat_rows",
     "graph_from_rows",
+    "history_label",
     "is_edge",
     "is_node",
+    "parameter_text",
+    "parse_parameter",
+    "query_parameters",
     "result_graph_html",
+    "run_console_query",
     "run_query",
     "run_read",
     "run_saved",
+    "save_console_query",
     "saved_queries",
 ]
 
@@ -132,7 +149,74 @@ def _flat(value: Any) -> Any:
 
 
 def saved_queries() -> list[SavedQuery]:
-    return list_queries()
+    """The shipped queries, then the user's own (``KG_QUERIES_DIR``)."""
+    return all_queries()
+
+
+def query_parameters(cypher: str) -> list[str]:
+    """The ``$names`` the console's text uses, in order; none while the text cannot be read (an open string)."""
+    try:
+        return parameter_names(cypher)
+    except DialectError:
+        return []
+
+
+def parse_parameter(text: str) -> Any:
+    """A parameter as typed in the console's form: a number, true/false, a JSON list or quoted text, else the
+    text itself (a date as ``2026-11-23``, compared in the query as ``date($name)``); empty is null."""
+    return None if not text.strip() else parse_value(text.strip())
+
+
+def parameter_text(value: Any) -> str:
+    """The text that :func:`parse_parameter` reads back as ``value`` (to refill the form from the history)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def history_label(entry: HistoryEntry) -> str:
+    """One line for a history entry: when it last ran (``19:05 03/12/2026``), then the start of its text.
+
+    >>> history_label(HistoryEntry("MATCH (n)\\n  RETURN n", {}, "2026-12-03T19:05:42"))
+    '19:05 03/12/2026 — MATCH (n) RETURN n'
+    """
+    day, _, clock = entry.at.partition("T")
+    when = f"{clock[:5]} {vi_date(day)}".strip()
+    text = " ".join(entry.cypher.split())
+    return f"{when} — {text[:100]}{'…' if len(text) > 100 else ''}" if when else text[:100]
+
+
+def console_history() -> list[HistoryEntry]:
+    """The queries run in the console, newest first, across restarts."""
+    return history()
+
+
+def run_console_query(
+    cypher: str, params: Mapping[str, Any], *, timeout_ms: int = TIMEOUT_MS, row_cap: int = ROW_CAP
+) -> QueryResult:
+    """A console run: the query is kept in the history (with its values) whatever the answer, then run."""
+    remember(cypher, params)
+    return run_query(cypher, params, timeout_ms=timeout_ms, row_cap=row_cap)
+
+
+def save_console_query(
+    name: str, title: str, description: str, cypher: str, params: Mapping[str, Any]
+) -> SavedQuery | str:
+    """Save the console's query beside the shipped ones; the saved query, or why not in one Vietnamese line."""
+    if not cypher.strip():
+        return "Chưa nhập truy vấn."
+    if not title.strip():
+        return "Hãy đặt tiêu đề cho truy vấn."
+    try:
+        return save_query(name.strip(), title, description, cypher, params)
+    except QueryNameError:
+        return (
+            "Tên truy vấn chỉ gồm chữ thường không dấu, chữ số và dấu _, bắt đầu bằng một chữ (tối đa 60 ký tự)."
+        )
+    except QueryExistsError:
+        return f"Đã có một truy vấn tên “{name.strip()}”: hãy chọn tên khác."
+    except QueryError:
+        return "Không lưu được: truy vấn phải chỉ đọc và không dùng câu lệnh ghi (CREATE, MERGE, SET, DELETE…)."
 
 
 def document_symbols() -> list[str]:
