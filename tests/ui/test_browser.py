@@ -175,6 +175,7 @@ EXPECTED_TEXT = {
     "document": ["Vị trí trong chuỗi văn bản", "Số, ký hiệu"],
     "organ": ["Nhiệm vụ được giao", "Vị trí trong tổ chức"],
     "cypher_query": ["Truy vấn có sẵn", "Truy vấn tự do (chỉ đọc)"],
+    "schema": ["Lược đồ dữ liệu", "Các mẫu trong kho"],
     "document_upload": ["Chọn tệp văn bản"],
 }
 

@@ -12,7 +12,6 @@ from ui.components.schema_panel import show_schema
 
 
 def render() -> None:
-    require(Permission.QUERY)  # on the server, before anything is read or drawn (the console's permission)
     st.title(TERMS["schema"])
     st.caption(
         "Các nhãn nút với thuộc tính và kiểu của chúng, các loại quan hệ và các mẫu (nhãn)-[quan hệ]->(nhãn) "
@@ -23,4 +22,5 @@ def render() -> None:
 
 
 if __name__ == "__main__":
+    require(Permission.QUERY)  # on the server, before anything is read or drawn (the console's permission)
     render()
