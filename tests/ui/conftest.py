@@ -56,12 +56,14 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session", autouse=True)
 def private_records(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The accounts file and the record of actions of every app under test (in-process or ``streamlit run``,
-    which inherits the environment) live in a temporary folder: tests never read or write the user's."""
+    """The accounts file, the record of actions, the saved queries and the console's history of every app under
+    test (in-process or ``streamlit run``, which inherits the environment) live in a temporary folder: tests
+    never read or write the user's."""
     folder = tmp_path_factory.mktemp("records")
-    saved = {name: os.environ.get(name) for name in ("KG_ACCOUNTS_FILE", "KG_AUDIT_LOG")}
+    saved = {name: os.environ.get(name) for name in ("KG_ACCOUNTS_FILE", "KG_AUDIT_LOG", "KG_QUERIES_DIR")}
     os.environ["KG_ACCOUNTS_FILE"] = str(folder / "accounts.json")
     os.environ["KG_AUDIT_LOG"] = str(folder / "audit-log.jsonl")
+    os.environ["KG_QUERIES_DIR"] = str(folder / "queries")
     yield
     for name, value in saved.items():
         if value is None:

@@ -23,6 +23,7 @@ from ui.components.widgets import graph_frame
 from ui.views.cypher_query import (
     ROW_CAP,
     TIMEOUT_MS,
+    HistoryEntry,
     QueryResult,
     console_history,
     document_symbols,
@@ -104,6 +105,12 @@ def _history() -> None:
     entries = console_history()
     if not entries:
         return
+    # folded: the texts are the analyst's Cypher, which the page need not show until asked
+    with st.expander(f"{TERMS['history']} ({len(entries)})"):
+        _history_pick(entries)
+
+
+def _history_pick(entries: list[HistoryEntry]) -> None:
     cols = st.columns([5, 1], vertical_alignment="bottom")
     cols[0].selectbox(
         TERMS["history"],
