@@ -88,7 +88,7 @@ def run_cypher(
         raise
     except StoreError as error:
         hint = hint_for(str(error))
-        raise StoreError(f"{error} (hint: {hint})" if hint else str(error)) from error
+        raise StoreError(f"{error} (gợi ý: {hint})" if hint else str(error)) from error
     return CypherResult(tuple(rows[:row_cap]), len(rows) > row_cap, sent)
 
 

@@ -265,3 +265,11 @@ def test_the_rewrite_changes_only_the_neo4j_idioms(neo4j: str, falkordb: str) ->
 def test_what_cannot_be_rewritten_is_an_error_naming_the_portable_form(cypher: str, hint: str) -> None:
     with pytest.raises(DialectError, match=hint.replace("(", r"\(").replace(")", r"\)")):
         to_falkordb(cypher)
+
+
+def test_the_cli_gives_the_portable_form_of_a_store_error_in_vietnamese(sample_store_url: str) -> None:
+    regex = "MATCH (d:Document) WHERE d.symbol =~ '60.*' RETURN d.symbol AS s"
+    command = [sys.executable, "-m", "graph", "cypher", regex, "--store", sample_store_url]
+    out = subprocess.run(command, capture_output=True, text=True)
+    assert out.returncode == 1 and out.stderr.count("\n") == 1
+    assert "(gợi ý: FalkorDB không có biểu thức chính quy: dùng STARTS WITH" in out.stderr
