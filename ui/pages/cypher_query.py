@@ -17,8 +17,8 @@ from reports.model import Report, Table
 from ui.auth.roles import Permission
 from ui.auth.session import require
 from ui.components.report_view import show_report
-from ui.components.text import plain
 from ui.components.schema_panel import show_schema
+from ui.components.text import plain
 from ui.components.widgets import graph_frame
 from ui.views.cypher_query import (
     ROW_CAP,
@@ -148,9 +148,9 @@ def _save(cypher: str, params: dict[str, Any]) -> None:
         if st.form_submit_button("Lưu"):
             saved = save_console_query(name, title, description, cypher, params)
             if isinstance(saved, str):
-                st.error(saved)
+                st.error(plain(saved))
             else:
-                st.success(f"Đã lưu “{saved.title}”; truy vấn có trong mục “Truy vấn có sẵn”.")
+                st.success(f"Đã lưu “{plain(saved.title)}”; truy vấn có trong mục “Truy vấn có sẵn”.")
 
 
 def _console() -> None:
