@@ -143,7 +143,7 @@ def test_each_role_opens_its_own_pages_and_no_other(sign_in: SignIn, marked: Mar
 EXPECTED_PAGES = {
     "lanh-dao": {"overview", "cascade_map", "document", "organ", "gaps"},
     "phan-tich": {"overview", "cascade_map", "document", "organ", "gaps", "cypher_query", "schema"},
-    "kiem-tra": {"overview", "cascade_map", "document", "organ", "gaps", "cypher_query", "schema"},
+    "kiem-tra": {"overview", "cascade_map", "document", "organ", "gaps", "cypher_query", "schema", "review"},
     "quan-tri": set(PAGES),
 }
 
