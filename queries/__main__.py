@@ -7,6 +7,9 @@
 
 Columns and codes come out in Vietnamese (``organ`` → "Cơ quan", ``on_time`` → "Đúng hạn", through
 :func:`common.glossary.vi_rows`); ``--raw`` keeps the names and codes the query returns, for scripts.
+The user's own saved queries (``KG_QUERIES_DIR``, written by the app's "Lưu thành truy vấn có sẵn") are listed
+after the shipped ones and run the same way.
+
 ``--store`` defaults to ``KG_STORE`` or the embedded store. ``--format csv`` prints CSV without a byte-order
 mark (for pipes); ``--out FILE.csv`` writes one with it (for Excel).
 """
