@@ -19,10 +19,12 @@ from pathlib import Path
 from graph.corrections import (
     ACCEPT,
     CORRECT,
+    CorrectionBook,
     CorrectionError,
     Entry,
     Fact,
     Value,
+    apply_corrections,
     as_value,
     now,
     read_fact,
@@ -115,8 +117,15 @@ def _check_organ(record: DocumentRecord, fact: Fact, new: Value) -> None:
 
 
 def unresolved_names(record: DocumentRecord) -> list[str]:
-    """The organ names of a record the gazetteer did not know (not groups nor generic words), as printed."""
-    return [r.name for r in record.organs if not r.resolved and r.kind not in ("generic", "group")]
+    """The organ names of a record the gazetteer did not know (not groups nor generic words), as printed, but
+    those a reviewer's correction in force already identified."""
+    _, outcome = apply_corrections(record, CorrectionBook().find(record.source_path, record.source_sha256))
+    done = {e.fact.path for e in outcome.applied if e.fact and e.fact.part == "organ"}
+    return [
+        r.name
+        for r in record.organs
+        if not r.resolved and r.kind not in ("generic", "group") and r.name not in done
+    ]
 
 
 def _has(record: DocumentRecord, fact: Fact) -> bool:
