@@ -12,6 +12,7 @@
     python -m graph cypher "QUERY" | -f FILE | - [--param NAME=VALUE …] [--format table|csv|json] [--out FILE]
         [--raw]
     python -m graph correct REF FACT VALUE --by NAME [--why TEXT] [--store URL]
+    python -m graph correct REF "organ:PRINTED NAME" --organ UID --by NAME [--why TEXT] [--store URL]
     python -m graph accept REF FACT --by NAME [--why TEXT] [--store URL]
     python -m graph corrections [--stale] [--store URL]
     python -m graph remove REF --by NAME --yes [--why TEXT] [--store URL]
@@ -256,12 +257,15 @@ def cmd_cypher(args: argparse.Namespace) -> int:
 
 def cmd_correct(args: argparse.Namespace) -> int:
     """Correct one fact of a loaded document (or accept it as read); the document is written again."""
+    from graph.corrections import CorrectionError
     from graph.reviewing import parse_fact, parse_value, review_act
 
     fact = parse_fact(args.fact)
     store = open_from_args(args)
     try:
-        value = None if args.accept else parse_value(fact, args.value)
+        if not args.accept and (args.value or args.organ) is None:
+            raise CorrectionError("cần giá trị đúng (VALUE, hoặc --organ UID với dữ kiện organ:TÊN)")
+        value = None if args.accept else parse_value(fact, args.organ or args.value)
         act = review_act(store, args.document, fact, by=args.by, why=args.why, new=value, accept=args.accept)
     finally:
         store.close()
@@ -351,12 +355,21 @@ def build_parser() -> argparse.ArgumentParser:
         text = "accept a fact as read" if accept else "correct a fact of a loaded document"
         act = _command(sub, name, cmd_correct, common, text)
         act.add_argument("document", metavar="REF", help="symbol or uid")
-        act.add_argument("fact", metavar="FACT", help="document:FIELD, task:PATH:FIELD or subplan:PATH:FIELD")
+        act.add_argument(
+            "fact",
+            metavar="FACT",
+            help="document:FIELD, task:PATH:FIELD, subplan:PATH:FIELD or organ:PRINTED NAME",
+        )
         if not accept:
-            act.add_argument("value", metavar="VALUE", help="the right value; organ lists separated by ';'")
+            act.add_argument(
+                "value", metavar="VALUE", nargs="?", help="the right value; organ lists separated by ';'"
+            )
+            act.add_argument(
+                "--organ", metavar="UID", help="for organ:NAME, the gazetteer organ the name stands for"
+            )
         act.add_argument("--by", required=True, metavar="NAME", help="who corrects")
         act.add_argument("--why", default="", metavar="TEXT")
-        act.set_defaults(accept=accept, value=None)
+        act.set_defaults(accept=accept, value=None, organ=None)
 
     corrections = _command(sub, "corrections", cmd_corrections, common, "list corrections (exit 1 on stale)")
     corrections.add_argument("--stale", action="store_true", help="only those the text no longer matches")

@@ -1,7 +1,8 @@
 """Corrections of what the loaders read, kept as data and applied after parsing on every load and relink.
 
 A reviewer corrects an extracted fact (a document's number, type, date, issuer, signer, title or cascade parent;
-a task's lead, coordinating organs or deadline; a sub-plan order's units or deadline) or accepts it as read.
+a task's lead, coordinating organs or deadline; a sub-plan order's units or deadline; an organ name the
+gazetteer did not know → a gazetteer organ, ``organ:<name as printed>``) or accepts it as read.
 Each act is an :class:`Entry` (the fact, the old and the new value, who, when, why) appended to the document's
 file in ``KG_CORRECTIONS_DIR`` (``data/corrections/<symbol>-<hash>.yaml``); nothing is overwritten, so the
 file is the history, and the latest entry for a fact is the one in force.
@@ -10,8 +11,11 @@ On every load (:func:`graph.ingest.load_file`) the record is parsed as usual, th
 compares each entry's *old* value with what the loader reads now: the same → the new value replaces it; already
 the new value → nothing to do; anything else → the entry is **stale** (the document or the loader changed
 underneath): it is neither applied nor dropped but listed with both values (:class:`Stale`) on the document
-(``stale_corrections``) and in the review queue. The graph marks what was corrected or accepted on the
-document or task node (``corrected``, ``corrected_by``, ``corrected_at``, ``accepted``).
+(``stale_corrections``) and in the review queue. An organ name's identity is set on the document's graph (the
+record keeps the printed name): every edge of the document to the unresolved name moves to the gazetteer organ,
+marked ``corrected_by``/``corrected_at``; it is stale once the document no longer prints the name. The graph
+marks what was corrected or accepted on the document or task node (``corrected``, ``corrected_by``,
+``corrected_at``, ``accepted``).
 
 A document's file is found by the source file's path (a new version of the same file keeps its corrections,
 compared value by value) or by its content hash (the same file moved).
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,8 +43,11 @@ from common.errors import DirectiveGraphError
 from common.private import write_private
 from common.settings import PROJECT_ROOT, settings
 from graph.model import Document, DocumentGraph, Edge, NodeValue, Rel, Task, slug
+from graph.organs import organ_node
 from loaders.extract.symbols import parse_symbol
+from loaders.organs import Gazetteer
 from loaders.record import Citation, DocumentRecord, Signer
+from loaders.review import UNRESOLVED
 
 __all__ = [
     "ACCEPT",
@@ -80,6 +87,8 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "task": {"lead": "cơ quan chủ trì", "coordinate": "cơ quan phối hợp", "deadline": "thời hạn"},
     "subplan": {"units": "đơn vị phải xây dựng kế hoạch", "deadline": "hạn xây dựng kế hoạch"},
+    # an organ name as printed (the fact's path) → the uid of a gazetteer organ
+    "organ": {"identity": "cơ quan trong danh mục"},
 }
 _LISTS = {"lead", "coordinate", "units"}
 
@@ -89,7 +98,9 @@ def field_label(field: str) -> str:
     return next((names[field] for names in FIELDS.values() if field in names), field)
 
 
-_PART_VI = {"document": "Văn bản", "task": "Nhiệm vụ", "subplan": "Yêu cầu xây dựng kế hoạch"}
+_PART_VI = {
+    "document": "Văn bản", "task": "Nhiệm vụ", "subplan": "Yêu cầu xây dựng kế hoạch", "organ": "Tên cơ quan",
+}  # fmt: skip
 
 
 class CorrectionError(DirectiveGraphError):
@@ -265,7 +276,10 @@ def _task_index(record: DocumentRecord, part: str, path: str) -> int | None:
 
 
 def read_fact(record: DocumentRecord, fact: Fact) -> Value:
-    """What the record says for ``fact`` (``None`` when the task or order is not there)."""
+    """What the record says for ``fact`` (``None`` when the task or order is not there, or the document no
+    longer prints the organ name)."""
+    if fact.part == "organ":
+        return next((as_value(ref.uid) for ref in record.organs if ref.name == fact.path), None)
     if fact.part == "document":
         if fact.field == "signer":
             return as_value(record.signer.name if record.signer else None)
@@ -278,6 +292,8 @@ def read_fact(record: DocumentRecord, fact: Fact) -> Value:
 
 
 def _write_fact(record: DocumentRecord, fact: Fact, value: Value) -> DocumentRecord:
+    if fact.part == "organ":  # the builder names organ nodes after the record; the identity is set on the graph
+        return record
     if fact.part == "document":
         if fact.field == "signer":
             signer = record.signer or Signer(None)
@@ -341,9 +357,12 @@ class Outcome:
 
 
 def apply_corrections(
-    record: DocumentRecord, corrections: DocumentCorrections | None
+    record: DocumentRecord, corrections: DocumentCorrections | None, organs: Container[str] | None = None
 ) -> tuple[DocumentRecord, Outcome]:
-    """``record`` with every correction in force whose old value is what the loader read; the rest stale."""
+    """``record`` with every correction in force whose old value is what the loader read; the rest stale.
+
+    ``organs`` are the gazetteer's uids: an organ name corrected to an organ the gazetteer no longer has is
+    stale too."""
     if corrections is None:
         return record, Outcome()
     read = record
@@ -351,7 +370,10 @@ def apply_corrections(
     for entry in corrections.in_force():
         assert entry.fact is not None
         current = read_fact(read, entry.fact)
-        if entry.action == ACCEPT and current == entry.old:
+        gone = entry.fact.part == "organ" and organs is not None and entry.new not in organs
+        if entry.action == CORRECT and gone:
+            stale.append(Stale(entry.fact, entry.old, current, entry))
+        elif entry.action == ACCEPT and current == entry.old:
             accepted.append(entry)
         elif entry.action == CORRECT and current in (entry.old, entry.new):
             record = _write_fact(record, entry.fact, entry.new)
@@ -373,9 +395,10 @@ def _marks(entries: Iterable[Entry], accepted: Iterable[Entry]) -> dict[str, Any
     return marks
 
 
-def mark_graph(graph: DocumentGraph, outcome: Outcome) -> DocumentGraph:
+def mark_graph(graph: DocumentGraph, outcome: Outcome, gazetteer: Gazetteer | None = None) -> DocumentGraph:
     """The document's graph with its corrected, accepted and stale facts marked on the nodes (and the edges of
-    a corrected sub-plan order)."""
+    a corrected sub-plan order), and every edge to a corrected organ name moved to its gazetteer organ."""
+    graph = _reidentify(graph, [e for e in outcome.applied if e.fact and e.fact.part == "organ"], gazetteer)
     by_path: dict[tuple[str, str], list[Entry]] = {}
     for e in outcome.applied + outcome.accepted:
         assert e.fact is not None
@@ -389,12 +412,64 @@ def mark_graph(graph: DocumentGraph, outcome: Outcome) -> DocumentGraph:
     for node in graph.nodes:
         if isinstance(node, Document) and node.uid == graph.document_uid:
             stale = tuple(s.to_json() for s in outcome.stale) or None
-            node = dataclasses.replace(node, **marks("document", ""), stale_corrections=stale)
+            node = dataclasses.replace(node, **_merged(node, marks("document", "")), stale_corrections=stale)
         elif isinstance(node, Task) and node.owner == graph.document_uid:
-            node = dataclasses.replace(node, **marks("task", node.path))
+            node = dataclasses.replace(node, **_merged(node, marks("task", node.path)))
         nodes.append(node)
     edges = [_mark_order(e, marks) for e in graph.edges]
     return DocumentGraph(graph.document_uid, tuple(nodes), tuple(edges))
+
+
+def _reidentify(graph: DocumentGraph, entries: list[Entry], gazetteer: Gazetteer | None) -> DocumentGraph:
+    """Edges of the document to an unresolved organ a reviewer identified now point at the gazetteer organ,
+    marked with who and when; the tasks and the document holding them are marked corrected (``identity``) and
+    lose the "organ not resolved" reason for that name."""
+    moves = {
+        str(e.old): e for e in entries if isinstance(e.old, str) and isinstance(e.new, str) and e.old != e.new
+    }
+    if not moves:
+        return graph
+    edges: list[Edge] = []
+    touched: dict[str, list[Entry]] = {}
+    for edge in graph.edges:
+        entry = moves.get(edge.target)
+        if entry is not None and edge.owner == graph.document_uid:
+            assert entry.fact is not None and isinstance(entry.new, str)
+            props = {**edge.props, "corrected_by": entry.by, "corrected_at": entry.at,
+                     "corrected_organ": entry.fact.path}  # fmt: skip
+            edge = dataclasses.replace(edge, target=entry.new, props=props)
+            touched.setdefault(edge.source, []).append(entry)
+        edges.append(edge)
+    touched.setdefault(graph.document_uid, []).extend(moves.values())
+    pointed = {e.target for e in edges} | {e.source for e in edges}
+    nodes: list[NodeValue] = []
+    for node in graph.nodes:
+        if node.uid in moves and node.uid not in pointed:
+            continue  # the unresolved name's node: nothing of this document points at it any more
+        if isinstance(node, Document | Task) and node.uid in touched:
+            done = touched[node.uid]
+            last = max(done, key=lambda e: e.at)
+            cleared = {UNRESOLVED.format(e.fact.path) for e in done if e.fact}
+            review = tuple(r for r in node.review or () if r not in cleared) if node.review is not None else None
+            node = dataclasses.replace(node, corrected=tuple(sorted({*(node.corrected or ()), "identity"})),
+                                       corrected_by=last.by, corrected_at=last.at, review=review)  # fmt: skip
+        nodes.append(node)
+    known = {n.uid for n in nodes}
+    for entry in moves.values():
+        assert isinstance(entry.new, str)
+        if gazetteer is not None and entry.new in gazetteer.organs and entry.new not in known:
+            nodes.append(organ_node(gazetteer.organ(entry.new)))
+            known.add(entry.new)
+    return DocumentGraph(graph.document_uid, tuple(nodes), tuple(edges))
+
+
+def _merged(node: Document | Task, marks: dict[str, Any]) -> dict[str, Any]:
+    """``marks`` kept with the fields already marked on the node (an organ name identified on it)."""
+    if node.corrected and "corrected" in marks:
+        marks["corrected"] = tuple(sorted({*node.corrected, *marks["corrected"]}))
+        if (node.corrected_at or "") > marks["corrected_at"]:
+            marks.update(corrected_by=node.corrected_by, corrected_at=node.corrected_at)
+    return marks
 
 
 def _mark_order(edge: Edge, marks: Any) -> Edge:

@@ -103,11 +103,14 @@ def load_file(
     book = corrections if corrections is not None else CorrectionBook()
     try:
         parsed = parse_file(path, gazetteer)
-        record, outcome = apply_corrections(parsed, book.find(parsed.source_path, parsed.source_sha256))
+        found = book.find(parsed.source_path, parsed.source_sha256)
+        record, outcome = apply_corrections(parsed, found, gazetteer.organs)
         if outcome.removal is not None:
             removal = outcome.removal
             return LoadResult(str(path), skipped=f"removed by {removal.by} at {removal.at}: {removal.why}")
-        graph = mark_graph(build_document_graph(record, expand_group=group_expander(gazetteer)), outcome)
+        graph = mark_graph(
+            build_document_graph(record, expand_group=group_expander(gazetteer)), outcome, gazetteer
+        )
     except LoadError as exc:
         return LoadResult(str(path), error=exc.reason)
     except (RecursionError, MemoryError, ValueError) as exc:  # a hostile file must not end the batch

@@ -19,10 +19,12 @@ from pathlib import Path
 from graph.corrections import (
     ACCEPT,
     CORRECT,
+    CorrectionBook,
     CorrectionError,
     Entry,
     Fact,
     Value,
+    apply_corrections,
     as_value,
     now,
     read_fact,
@@ -36,13 +38,17 @@ from loaders.organs import load_gazetteer
 from loaders.pipeline import parse_file
 from loaders.record import DocumentRecord
 
-__all__ = ["Act", "as_read", "parse_fact", "parse_value", "review_act"]
+__all__ = ["Act", "as_read", "parse_fact", "parse_value", "review_act", "unresolved_names"]
 
 _LOADED = "MATCH (d:Document {uid: $uid}) RETURN d.status AS status, d.source_path AS source_path"
 
 
 def parse_fact(text: str) -> Fact:
-    """``document:FIELD``, ``task:PATH:FIELD`` or ``subplan:PATH:FIELD``."""
+    """``document:FIELD``, ``task:PATH:FIELD``, ``subplan:PATH:FIELD`` or ``organ:NAME AS PRINTED``."""
+    if text.strip().startswith("organ:"):  # a printed name may hold a colon: all after the first is the name
+        name = text.strip().removeprefix("organ:").removesuffix(":identity").strip()
+        if name:
+            return Fact("organ", "identity", name)
     parts = text.strip().split(":")
     if len(parts) == 2:
         return Fact(parts[0], parts[1])
@@ -82,6 +88,8 @@ def review_act(
     uid, record = as_read(store, ref)
     if fact.path and read_fact(record, fact) is None and not _has(record, fact):
         raise CorrectionError(f"{ref}: không có {fact.label.lower()}")
+    if fact.part == "organ" and not accept:
+        _check_organ(record, fact, new)
     old = read_fact(record, fact)
     entry = Entry(
         ACCEPT if accept else CORRECT, by.strip(), now(), why.strip(), fact, old, None if accept else new
@@ -97,6 +105,31 @@ def review_act(
     return Act(entry, file, result)
 
 
+def _check_organ(record: DocumentRecord, fact: Fact, new: Value) -> None:
+    """An organ name is identified with an organ the gazetteer has, and only when the loader could not."""
+    ref = next(r for r in record.organs if r.name == fact.path)
+    if ref.resolved:
+        raise CorrectionError(
+            f"«{fact.path}» đã được xác định trong danh mục cơ quan; hãy sửa dữ kiện dùng tên này"
+        )
+    if not isinstance(new, str) or new not in load_gazetteer().organs:
+        raise CorrectionError(f"«{new or ''}» không phải mã của một cơ quan trong danh mục cơ quan")
+
+
+def unresolved_names(record: DocumentRecord) -> list[str]:
+    """The organ names of a record the gazetteer did not know (not groups nor generic words), as printed, but
+    those a reviewer's correction in force already identified."""
+    _, outcome = apply_corrections(record, CorrectionBook().find(record.source_path, record.source_sha256))
+    done = {e.fact.path for e in outcome.applied if e.fact and e.fact.part == "organ"}
+    return [
+        r.name
+        for r in record.organs
+        if not r.resolved and r.kind not in ("generic", "group") and r.name not in done
+    ]
+
+
 def _has(record: DocumentRecord, fact: Fact) -> bool:
+    if fact.part == "organ":
+        return any(r.name == fact.path for r in record.organs)
     items = record.tasks if fact.part == "task" else record.subplan_requirements
     return any(t.path == fact.path for t in items)

@@ -5,6 +5,7 @@ Real files (copies of the seeds) and a real embedded FalkorDB store; no mocks.""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph.corrections import Fact
+from graph.corrections import CorrectionError, Fact
 from graph.export import count_graph
 from graph.ingest import load_paths
 from graph.removal import remove_document
@@ -155,3 +156,80 @@ def test_removing_a_document_leaves_the_store_as_if_it_had_never_been_loaded(
     [again] = load_paths([seeds.parent / SEED_60.name], store)  # a removed document stays removed
     assert again.skipped and "Phạm D" in again.skipped
     assert _snapshot(store) == before
+
+
+FRONT = (
+    "Mặt trận Tổ quốc Việt Nam"  # printed in 60-KH/TU's heading of part II; the gazetteer does not know it alone
+)
+FRONT_UID = "binh-dinh/mttq"
+TO_FRONT = """
+MATCH (d:Document {symbol: '60-KH/TU', status: 'loaded'}) MATCH (t:Task {owner: d.uid})-[a:ASSIGNED_TO]->(o)
+WHERE a.corrected_organ = $name
+RETURN t.path AS path, o.uid AS organ, o.name AS name, o.resolved AS resolved, a.corrected_by AS by,
+       a.corrected_at AS at, t.corrected AS corrected, t.corrected_by AS task_by, t.review AS review
+ORDER BY path
+"""
+UNRESOLVED_FRONT = """
+MATCH (d:Document {symbol: '60-KH/TU', status: 'loaded'}) MATCH (t:Task {owner: d.uid})-[:ASSIGNED_TO]->(o:Organ)
+WHERE o.name = $name AND o.resolved = false RETURN count(DISTINCT t) AS tasks
+"""
+
+
+def test_an_unresolved_organ_name_corrected_to_a_gazetteer_organ_moves_every_task_of_the_document_there(
+    seeds: Path, store: GraphStore
+) -> None:
+    load_paths([seeds], store)
+    [before] = store.read(UNRESOLVED_FRONT, {"name": FRONT})
+    assert before["tasks"] == 9  # II.1 … II.9 name the front as printed
+    assert any(i.reason == f"cơ quan chưa xác định: {FRONT}" for i in read_queue(store))
+    cli = subprocess.run(
+        [sys.executable, "-m", "graph", "correct", "60-KH/TU", f"organ:{FRONT}", "--organ", FRONT_UID,
+         "--by", "Võ E", "--why", "cấp tỉnh", "--store", store_url(store)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ},
+    )  # fmt: skip
+    assert cli.returncode == 0, cli.stderr
+    for _ in range(2):  # the identity stands after each full reload from the files
+        load_paths([seeds], store)
+        rows = store.read(TO_FRONT, {"name": FRONT})
+        assert [r["path"] for r in rows] == [f"II.{n}" for n in range(1, 10)]
+        assert {(r["organ"], r["name"], r["resolved"], r["by"], r["task_by"]) for r in rows} == {
+            (FRONT_UID, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Định", True, "Võ E", "Võ E")
+        }
+        assert all(r["at"] and "identity" in r["corrected"] for r in rows)
+        assert all(f"cơ quan chưa xác định: {FRONT}" not in (r["review"] or ()) for r in rows)
+        assert store.read(UNRESOLVED_FRONT, {"name": FRONT}) == [{"tasks": 0}]
+        assert not any(i.reason == f"cơ quan chưa xác định: {FRONT}" for i in read_queue(store))
+    assert ("60-KH/TU", "văn bản", ("identity",)) in {
+        (c.document, c.where, c.fields) for c in read_corrected(store)
+    }
+    [file] = (seeds.parent / "corrections").glob("*.yaml")
+    [entry] = yaml.safe_load(file.read_text(encoding="utf-8"))["entries"]
+    assert (entry["fact"], entry["new"], entry["by"], entry["why"]) == (
+        {"part": "organ", "path": FRONT, "field": "identity"},
+        FRONT_UID,
+        "Võ E",
+        "cấp tỉnh",
+    )
+    assert entry["old"].startswith("unresolved:binh-dinh:")
+
+    copy = seeds / SEED_60.name  # a new version that no longer prints the name alone
+    text = copy.read_text(encoding="utf-8")
+    heading = f"các cơ quan nhà nước, {FRONT} và các tổ chức"
+    assert heading in text
+    copy.write_text(text.replace(heading, "các cơ quan nhà nước và các tổ chức", 1), encoding="utf-8")
+    [result] = [r for r in load_paths([seeds], store) if r.symbol == "60-KH/TU"]
+    assert [s.fact.key for s in result.stale] == [f"organ:{FRONT}:identity"]
+    [stale] = read_stale(store)
+    assert (stale.document, stale.new, stale.now_read) == ("60-KH/TU", FRONT_UID, None)
+    assert stale.recorded == entry["old"]
+    assert store.read(TO_FRONT, {"name": FRONT}) == []  # never applied silently
+
+
+def test_an_organ_name_is_only_corrected_to_an_organ_of_the_gazetteer(seeds: Path, store: GraphStore) -> None:
+    load_paths([seeds], store)
+    for new, error in (("binh-dinh/khong-co", "không phải mã của một cơ quan"), (None, "không phải mã")):
+        with pytest.raises(CorrectionError, match=error):
+            review_act(store, "60-KH/TU", Fact("organ", "identity", FRONT), by="Võ E", new=new)
+    with pytest.raises(CorrectionError, match="không có"):
+        review_act(store, "60-KH/TU", Fact("organ", "identity", "Sở Không Có"), by="Võ E", new=FRONT_UID)
+    assert not (seeds.parent / "corrections").exists() or not list((seeds.parent / "corrections").glob("*.yaml"))

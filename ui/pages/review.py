@@ -1,7 +1,11 @@
 """Rà soát: what the loaders may have read wrong, most important first, beside the source line; correcting or
-accepting a fact; corrections that no longer match the text; removing a document; files that failed to load."""
+accepting a fact; identifying an organ name the gazetteer did not know with one of its organs; correcting a
+sub-plan order's units and deadline; corrections that no longer match the text; removing a document; files that
+failed to load."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
@@ -16,7 +20,22 @@ from ui.components.who import ask_person
 from ui.components.widgets import frame, pick, show_table
 from ui.views.document import source_file, source_lines
 from ui.views.load_failures import failed_files
-from ui.views.review import FactChoice, act, corrected, document_facts, queue, remove, stale
+from ui.views.review import (
+    FactChoice,
+    act,
+    corrected,
+    document_facts,
+    gazetteer_organs,
+    orders,
+    queue,
+    remove,
+    stale,
+    unresolved_documents,
+    unresolved_in,
+)
+from ui.views.search import search
+
+_UNRESOLVED = "cơ quan chưa xác định: "  # the loader's reason, followed by the name as printed
 
 
 def _failures() -> None:
@@ -56,7 +75,9 @@ def _queue(name: str | None) -> None:
     with left:
         _source(item.source_path, item.line)
     with right:
-        if item.field:
+        if item.reason.startswith(_UNRESOLVED):
+            _organ_form(item.document, item.reason.removeprefix(_UNRESOLVED), name, "queue")
+        elif item.field:
             _form(item.document, FactChoice(Fact(item.part, item.field, item.path), item.value, item.line), name,
                   "queue")  # fmt: skip
 
@@ -99,6 +120,98 @@ def _any_fact(name: str | None) -> None:
     _form(chosen.uid, facts[index or 0], name, "any")
 
 
+def _organ_form(uid: str, printed: str, name: str | None, key: str) -> None:
+    """Identify ``printed`` (a name of document ``uid`` the gazetteer did not know) with an organ of the
+    gazetteer, searched by name with or without diacritics."""
+    st.markdown(f"**Tên cơ quan «{plain(printed)}»** — chưa có trong danh mục cơ quan")
+    query = st.text_input("Tìm cơ quan trong danh mục (có dấu hoặc không dấu)", key=f"{key}_organ_query")
+    options = gazetteer_organs()
+    found = search(query, options) if query.strip() else options
+    if not found:
+        st.info(f"Không có cơ quan nào trong danh mục khớp với “{plain(query)}”.")
+        return
+    by_uid = {c.uid: c.label for c in found}
+    chosen = st.selectbox(f"Cơ quan trong danh mục ({len(found)})", list(by_uid), key=f"{key}_organ_uid",
+                          format_func=lambda u: by_uid.get(u, u))  # fmt: skip
+    why = st.text_input("Lý do", key=f"{key}_organ_why")
+    if st.button("Lưu cơ quan", key=f"{key}_organ_fix", disabled=name is None, type="primary") and name:
+        fact = Fact("organ", "identity", printed)
+        try:
+            act(uid, fact, by=name, why=why, new=chosen)
+        except DirectiveGraphError as exc:
+            st.error(plain(exc))
+            return
+        st.success(f"Đã xác định «{plain(printed)}» là {plain(by_uid.get(str(chosen), ''))}.")
+
+
+def _organs(name: str | None) -> None:
+    st.subheader("Xác định tên cơ quan chưa có trong danh mục")
+    docs = unresolved_documents()
+    if not docs:
+        st.success("Mọi tên cơ quan trong các văn bản đã nạp đều có trong danh mục.")
+        return
+    labels = {uid: f"{symbol} ({count} tên chưa xác định)" for uid, symbol, count in docs}
+    uid = st.selectbox("Văn bản", list(labels), key="organ_doc", format_func=lambda u: labels.get(u, u))
+    if uid is None:
+        return
+    try:
+        names = unresolved_in(uid)
+    except DirectiveGraphError as exc:
+        st.error(plain(exc))
+        return
+    if not names:
+        st.info("Văn bản này không còn tên cơ quan nào chưa xác định.")
+        return
+    printed = st.selectbox("Tên cơ quan như văn bản ghi", names, key="organ_name")
+    _organ_form(uid, printed or names[0], name, "organ")
+
+
+def _orders(name: str | None) -> None:
+    st.subheader("Sửa yêu cầu xây dựng kế hoạch")
+    chosen = pick("Văn bản có yêu cầu xây dựng kế hoạch", ("document",), "order_doc")
+    if chosen is None:
+        return
+    found = orders(chosen.uid)
+    if not found:
+        st.info("Văn bản này không có yêu cầu xây dựng kế hoạch nào.")
+        return
+    index = st.selectbox("Yêu cầu", range(len(found)), key="order_item", format_func=lambda n: found[n].label)
+    order = found[index or 0]
+    st.markdown(f"**Đơn vị đang đọc được:** {plain('; '.join(order.units)) or '(trống)'}  \n"
+                f"**Hạn đang đọc được:** {plain(order.deadline_text or order.deadline) or '(trống)'}")  # fmt: skip
+    units = st.text_input("Đơn vị đúng (cách nhau bằng dấu ;, để trống nếu không đổi)", key="order_units")
+    deadline = st.text_input("Hạn đúng (ví dụ 2025-06-30, để trống nếu không đổi)", key="order_deadline")
+    why = st.text_input("Lý do", key="order_why")
+    if not st.button("Lưu sửa yêu cầu", key="order_fix", disabled=name is None, type="primary") or not name:
+        return
+    if deadline.strip() and not _is_day(deadline.strip()):
+        st.error("Hạn phải là một ngày viết dạng năm-tháng-ngày, ví dụ 2025-06-30.")
+        return
+    if not units.strip() and not deadline.strip():
+        st.warning("Chưa nhập giá trị đúng nào.")
+        return
+    done = []
+    for field, text in (("units", units), ("deadline", deadline)):
+        if text.strip():
+            fact = Fact("subplan", field, order.path)
+            try:
+                act(chosen.uid, fact, by=name, why=why, new=parse_value(fact, text))
+            except DirectiveGraphError as exc:
+                st.error(f"{plain(fact.label)}: {plain(exc)}")
+                continue
+            done.append(fact.label)
+    if done:
+        st.success(f"Đã sửa: {plain('; '.join(done))}.")
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _stale() -> None:
     found = stale()
     if not found:
@@ -138,6 +251,8 @@ def render() -> None:
     _failures()
     _stale()
     _queue(name)
+    _organs(name)
+    _orders(name)
     _any_fact(name)
     st.subheader("Dữ kiện đã sửa hoặc chấp nhận")
     done = [
