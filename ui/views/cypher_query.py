@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from common.errors import DirectiveGraphError
@@ -23,8 +24,18 @@ from graph.analyst import parameter_names, parse_value
 from graph.console import ConsoleAnswer, run_console
 from graph.dialect import DialectError
 from graph.store import GraphStore
-from queries.catalog import QueryError, QueryExistsError, QueryNameError, SavedQuery, all_queries, save_query
+from loaders.text import slug
+from queries.catalog import (
+    QueryError,
+    QueryExistsError,
+    QueryNameError,
+    SavedQuery,
+    all_queries,
+    save_query,
+    user_dir,
+)
 from queries.history import HistoryEntry, history, remember
+from ui.auth.session import OPERATOR, current
 from ui.components.graph_picture import GEdge, GNode, render_html
 from ui.store import TIMEOUT_MS, store
 from ui.views.graph_nodes import node_from_row
@@ -186,16 +197,25 @@ def history_label(entry: HistoryEntry) -> str:
     return f"{when} — {text[:100]}{'…' if len(text) > 100 else ''}" if when else text[:100]
 
 
+def _history_dir() -> Path:
+    """Each account's own history (queries and the values they ran with may name documents its clearance
+    covers and another's does not); the local operator's is the folder itself."""
+    identity = current()
+    if identity is None or identity is OPERATOR:
+        return user_dir()
+    return user_dir() / "lich-su" / slug(identity.name)
+
+
 def console_history() -> list[HistoryEntry]:
-    """The queries run in the console, newest first, across restarts."""
-    return history()
+    """The queries this account ran in the console, newest first, across restarts."""
+    return history(_history_dir())
 
 
 def run_console_query(
     cypher: str, params: Mapping[str, Any], *, timeout_ms: int = TIMEOUT_MS, row_cap: int = ROW_CAP
 ) -> QueryResult:
     """A console run: the query is kept in the history (with its values) whatever the answer, then run."""
-    remember(cypher, params)
+    remember(cypher, params, _history_dir())
     return run_query(cypher, params, timeout_ms=timeout_ms, row_cap=row_cap)
 
 
