@@ -39,6 +39,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _PLACEHOLDER = 0xE000  # private-use characters stand in for escaped markup characters while it is stripped
 _RULE = re.compile(r"^(?:\\?[-*_=–—]\s*){3,}$")
+# A converter's separator: only rule marks and spaces, two or more marks (``* *``, ``- -``, ``**``); never content.
+_SPARSE_RULE = re.compile(r"^(?:[-*_]\s*){2,}$")
 _FENCE = re.compile(r"^(?:`{3,}|~{3,})")
 _HEADING = re.compile(r"^#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?$")
 _BULLET = re.compile(r"^\\?([-*+•–])\s+(.*)$")
@@ -110,7 +112,7 @@ def clean_inline(text: str) -> str:
 
 def _clean_line(no: int, line: str) -> _Item:
     s = line.strip()
-    if not s or _FENCE.match(s) or _RULE.match(s):
+    if not s or _FENCE.match(s) or _RULE.match(s) or _SPARSE_RULE.match(s):
         return _Item(no, "", "blank")
     kind = "text"
     if m := _HEADING.match(s):

@@ -21,12 +21,6 @@ from tests.shared import CORPUS, CORPUS2, SEEDS, gold
 # Links that do not hold yet, each with why; strict: one that starts to hold fails here until it is moved out.
 _OPEN = {
     ("100-KL/TW", "25-KH/TU"): "neither document is named in any text of the three sets: nothing states the link",
-    ("15/2026/TT-BCT", "2265/BCT-ATMT"): (
-        "reading: the scan's number is OCR-damaged ('6 ŸBCT-ATMT'); parse completes it from 2496's citation, "
-        "the load does not, so the scan stays apart from the 2265 that 2496 cites"
-    ),
-    ("178/2026/NĐ-CP", "8388/BTC-QLCS"): "reading: 8388's number is OCR-damaged (Z32Ø/BTC-QLCS)",
-    ("32/CT-TTg", "1026/KH-UBND"): "segmentation: the web page's '* *' line sends title and preamble to the body",
     ("71/NQ-CP", "283/KH-UBND"): (
         "283/KH-UBND carries out 71/NQ-CP and 10-CTr/TU (617's citation); one cascade parent per document, "
         "the lowest level: the province's 10-CTr/TU"

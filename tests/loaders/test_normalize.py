@@ -27,6 +27,11 @@ CASES = [
     ("> Trích dẫn", ["Trích dẫn"]),
     ("Trần Thanh Mẫn\n```", ["Trần Thanh Mẫn"]),
     ("KẾ HOẠCH\n\n-----\n\nThực hiện", ["KẾ HOẠCH", "Thực hiện"]),
+    # a converter's separator of two marks is a rule too, not a line of the header
+    ("Số: 1026/KH-UBND\n\n* *\n\n**KẾ HOẠCH**", ["Số: 1026/KH-UBND", "KẾ HOẠCH"]),
+    ("Độc lập\n- -\nKẾ HOẠCH", ["Độc lập", "KẾ HOẠCH"]),
+    ("Độc lập\n_ _\nKẾ HOẠCH", ["Độc lập", "KẾ HOẠCH"]),
+    ("- Sở Tài chính;\n- Sở Nội vụ;", ["- Sở Tài chính;", "- Sở Nội vụ;"]),
     ("(*Thực hiện thường xuyên*).", ["(Thực hiện thường xuyên)."]),
     # whitespace and characters
     ("a\u00a0\u00a0b\tc  d   ", ["a b c d"]),
