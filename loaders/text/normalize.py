@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from loaders.text.doc_types import TYPE_WORDS
 from loaders.text.folding import fold
 from loaders.text.line import Line
+from loaders.text.runon import ends_unfinished
 
 __all__ = ["MARKER_RE", "clean_inline", "is_type_line", "normalize"]
 
@@ -257,8 +258,10 @@ def _can_join(a: _Item, b: _Item, across_blank: bool) -> bool:
         return False
     if _starts_lower(b.text):
         return True
-    if across_blank or not _has_lower(b.text) or _NUMBERED.match(a.text):
+    if across_blank or not _has_lower(b.text):
         return False
+    if _NUMBERED.match(a.text):  # a numbered heading is not run on by a capital line, unless cut mid-clause
+        return ends_unfinished(a.text)
     return bool(_LAST_WORD_LOWER.search(a.text))
 
 
