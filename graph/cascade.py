@@ -2,6 +2,11 @@
 (:func:`format_cascade`), following the ``IMPLEMENTS {cascade_parent: true}`` edges that
 :mod:`graph.parents` keeps at exactly one per document.
 
+A document that carries out several others (a province's plan for a Government resolution and for the Party
+committee's programme on the same subject) has one cascade parent, the lowest level, which the tree follows;
+its other ``IMPLEMENTS`` parents, above the focus, are listed beside it (``other_parents``, each with the chain
+above it), so every chain through the document can be walked (:func:`links`) while the audit keeps one.
+
 Each level shows its coverage of its parent (parent key tasks carried / addressed to it, from
 :mod:`graph.coverage`). The document is found by :func:`graph.documents.resolve_document`: a symbol that names
 several documents raises :class:`~graph.documents.AmbiguousDocument` listing them.
@@ -27,6 +32,7 @@ __all__ = [
     "CascadeNode",
     "cascade_tree",
     "format_cascade",
+    "links",
 ]
 
 _MAX_DEPTH = 12  # no real cascade is deeper; a guard against cycles in bad data
@@ -38,6 +44,11 @@ _UP = """
 MATCH (d:Document {uid: $uid})-[r:IMPLEMENTS]->(p:Document)
 WHERE r.cascade_parent = true
 RETURN p.uid AS uid
+"""
+_OTHER_UP = """
+MATCH (d:Document)-[r:IMPLEMENTS]->(p:Document)
+WHERE d.uid IN $uids AND coalesce(r.cascade_parent, false) = false AND p.uid <> d.uid
+RETURN DISTINCT d.uid AS uid, p.uid AS parent
 """
 _DOWN = """
 MATCH (c:Document)-[r:IMPLEMENTS]->(p:Document)
@@ -70,6 +81,8 @@ class CascadeNode:
     coverage: tuple[int, int] | None = None
     focus: bool = False
     children: tuple[CascadeNode, ...] = field(default=())
+    # the document's other IMPLEMENTS parents: each the top of its own chain, which ends at that parent
+    other_parents: tuple[CascadeNode, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -78,6 +91,23 @@ class CascadeNode:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+def _leaf(node: CascadeNode) -> CascadeNode:
+    while node.children:
+        node = node.children[0]
+    return node
+
+
+def links(tree: CascadeNode) -> Iterable[tuple[CascadeNode, CascadeNode, bool]]:
+    """Every ``(parent, child, is_cascade_parent)`` the tree shows: its own edges, the chains of other parents
+    and the link from each other parent to the document that carries it out."""
+    for child in tree.children:
+        yield tree, child, True
+        yield from links(child)
+    for top in tree.other_parents:
+        yield from links(top)
+        yield _leaf(top), tree, False
 
 
 def _ancestors(store: GraphStore, uid: str) -> list[str]:
@@ -113,14 +143,29 @@ def _info(store: GraphStore, uids: Iterable[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _node(uid: str, info: dict[str, dict[str, Any]], children: tuple[CascadeNode, ...], focus: str) -> CascadeNode:
+def _node(
+    uid: str,
+    info: dict[str, dict[str, Any]],
+    children: tuple[CascadeNode, ...],
+    focus: str,
+    others: tuple[CascadeNode, ...] = (),
+) -> CascadeNode:
     r = info.get(uid, {})
     covered, total = r.get("covered"), r.get("total")
     ratio = (int(covered or 0), int(total)) if total is not None else None
     return CascadeNode(
         uid, r.get("symbol"), r.get("type_name"), r.get("title"), r.get("date"), r.get("date_source"),
-        r.get("status"), r.get("issuer"), ratio, uid == focus, children,
+        r.get("status"), r.get("issuer"), ratio, uid == focus, children, others,
     )  # fmt: skip
+
+
+def _other_chains(store: GraphStore, chain: list[str]) -> dict[str, list[list[str]]]:
+    """For each document from the top down to the focus, the chains (top first) above its other parents."""
+    out: dict[str, list[list[str]]] = {}
+    for r in sorted(store.read(_OTHER_UP, {"uids": chain}), key=lambda r: (r["uid"], r["parent"])):
+        if r["parent"] not in chain:
+            out.setdefault(r["uid"], []).append(_ancestors(store, r["parent"]))
+    return out
 
 
 def cascade_tree(store: GraphStore, symbol_or_uid: str) -> CascadeNode:
@@ -132,14 +177,25 @@ def cascade_tree(store: GraphStore, symbol_or_uid: str) -> CascadeNode:
     focus = resolve_document(store, symbol_or_uid).uid
     chain = _ancestors(store, focus)
     below = _descendants(store, focus, set(chain))
-    info = _info(store, [*chain, *(c for kids in below.values() for c in kids)])
+    others = _other_chains(store, chain)
+    above = [uid for chains in others.values() for c in chains for uid in c]
+    info = _info(store, [*chain, *above, *(c for kids in below.values() for c in kids)])
+
+    def line(uids: list[str]) -> CascadeNode:
+        node = _node(uids[-1], info, (), focus)
+        for uid in reversed(uids[:-1]):
+            node = _node(uid, info, (node,), focus)
+        return node
+
+    def beside(uid: str) -> tuple[CascadeNode, ...]:
+        return tuple(line(c) for c in others.get(uid, []))
 
     def build(uid: str) -> CascadeNode:
-        return _node(uid, info, tuple(build(c) for c in below.get(uid, [])), focus)
+        return _node(uid, info, tuple(build(c) for c in below.get(uid, [])), focus, beside(uid))
 
     node = build(focus)
     for uid in reversed(chain[:-1]):
-        node = _node(uid, info, (node,), focus)
+        node = _node(uid, info, (node,), focus, beside(uid))
     return node
 
 
@@ -176,6 +232,9 @@ def _lines(node: CascadeNode, prefix: str, last: bool, top: bool) -> list[str]:
     branch = "" if top else ("└─ " if last else "├─ ")
     out = [prefix + branch + _describe(node)]
     inner = prefix if top else prefix + ("   " if last else "│  ")
+    for other in node.other_parents:
+        names = [n.symbol or n.uid for n in other.walk()]
+        out.append(f"{inner}   also implements {names[-1]} (not the cascade parent): {' → '.join(names)}")
     for i, child in enumerate(node.children):
         out += _lines(child, inner, i == len(node.children) - 1, False)
     return out

@@ -21,7 +21,7 @@ from graph.organs import write_gazetteer
 from graph.store import GraphStore, StoreError
 from loaders.errors import LoadError
 from loaders.organs import Gazetteer, group_expander, load_gazetteer
-from loaders.pipeline import parse_file
+from loaders.pipeline import complete_from_context, parse_file
 from loaders.reading import SUFFIXES
 from loaders.record import DocumentRecord
 
@@ -78,6 +78,15 @@ def _document_in(path: Path, root: Path) -> bool:
     return not path.is_symlink() or path.resolve().is_relative_to(root)
 
 
+def _folder_documents(path: Path) -> list[Path]:
+    """The documents beside ``path`` (itself included): where a citation of it is most likely."""
+    folder = path.parent
+    if not folder.is_dir():
+        return []
+    root = folder.resolve()
+    return sorted(p for p in folder.iterdir() if _document_in(p, root))
+
+
 def _counts(record: DocumentRecord) -> dict[str, int]:
     return {
         "sections": len(record.sections),
@@ -92,17 +101,23 @@ def load_file(
     store: GraphStore,
     gazetteer: Gazetteer | None = None,
     corrections: CorrectionBook | None = None,
+    context: Iterable[Path] | None = None,
 ) -> LoadResult:
     """Parse, correct, build and write one file; a ``LoadError`` becomes the result's error, never an exception.
 
     ``gazetteer`` defaults to the one in ``data/organs`` (``KG_ORGANS_DIR``), loaded once per process;
     ``corrections`` to the folder ``KG_CORRECTIONS_DIR``: the reviewers' corrections are applied after parsing
-    (:mod:`graph.corrections`), and a document a reviewer removed is skipped.
+    (:mod:`graph.corrections`), and a document a reviewer removed is skipped. ``context`` are the other
+    documents that may cite this one (default: the documents in its folder): a number or date this copy does
+    not show is completed from them as ``python -m loaders parse`` does
+    (:func:`loaders.pipeline.complete_from_context`), so a load and a parse give the same record.
     """
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     book = corrections if corrections is not None else CorrectionBook()
     try:
         parsed = parse_file(path, gazetteer)
+        others = context if context is not None else _folder_documents(Path(path))
+        parsed = complete_from_context(parsed, (p for p in others if p != Path(path)))
         found = book.find(parsed.source_path, parsed.source_sha256)
         record, outcome = apply_corrections(parsed, found, gazetteer.organs)
         if outcome.removal is not None:
@@ -129,7 +144,11 @@ def load_paths(
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     write_gazetteer(store, gazetteer)
     book = CorrectionBook()
-    results = [load_file(path, store, gazetteer, book) for path in iter_documents(paths)]
+    folders: dict[Path, list[Path]] = {}  # each folder listed once per batch, not once per file
+    results = []
+    for path in iter_documents(paths):
+        others = folders.setdefault(path.parent, _folder_documents(path))
+        results.append(load_file(path, store, gazetteer, book, context=others))
     record_failures(store, results)
     if link:
         try:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from loaders.text.doc_types import TYPE_WORDS
 from loaders.text.folding import fold
 from loaders.text.line import Line
+from loaders.text.runon import ends_unfinished
 
 __all__ = ["MARKER_RE", "clean_inline", "is_type_line", "normalize"]
 
@@ -39,6 +40,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _PLACEHOLDER = 0xE000  # private-use characters stand in for escaped markup characters while it is stripped
 _RULE = re.compile(r"^(?:\\?[-*_=–—]\s*){3,}$")
+# A converter's separator: only rule marks and spaces, two or more marks (``* *``, ``- -``, ``**``); never content.
+_SPARSE_RULE = re.compile(r"^(?:[-*_]\s*){2,}$")
 _FENCE = re.compile(r"^(?:`{3,}|~{3,})")
 _HEADING = re.compile(r"^#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?$")
 _BULLET = re.compile(r"^\\?([-*+•–])\s+(.*)$")
@@ -110,7 +113,7 @@ def clean_inline(text: str) -> str:
 
 def _clean_line(no: int, line: str) -> _Item:
     s = line.strip()
-    if not s or _FENCE.match(s) or _RULE.match(s):
+    if not s or _FENCE.match(s) or _RULE.match(s) or _SPARSE_RULE.match(s):
         return _Item(no, "", "blank")
     kind = "text"
     if m := _HEADING.match(s):
@@ -255,8 +258,10 @@ def _can_join(a: _Item, b: _Item, across_blank: bool) -> bool:
         return False
     if _starts_lower(b.text):
         return True
-    if across_blank or not _has_lower(b.text) or _NUMBERED.match(a.text):
+    if across_blank or not _has_lower(b.text):
         return False
+    if _NUMBERED.match(a.text):  # a numbered heading is not run on by a capital line, unless cut mid-clause
+        return ends_unfinished(a.text)
     return bool(_LAST_WORD_LOWER.search(a.text))
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from graph.cascade import CascadeNode, cascade_tree, format_cascade
+from graph.cascade import CascadeNode, cascade_tree, format_cascade, links
 from graph.documents import AmbiguousDocument, UnknownDocument
 from graph.ingest import load_paths
 from graph.parents import ParentEdge, carried_out_in_citation, choose_cascade_parent, implemented_in_citation
@@ -103,6 +105,20 @@ def test_format_cascade_prints_the_chain_and_an_indented_tree() -> None:
     assert tree[2] == "   └─ 60-KH/TU  Kế hoạch · 2023-05-24 (cited in bd:80) · loaded"
     assert tree[3].endswith("80-KH/ĐUK  Kế hoạch · 2023-06-27 · ĐUK · loaded · coverage 9/9  ◀")
     assert [n.symbol for n in _seed_tree().walk()] == ["27-NQ/TW", "11-KH/TW", "60-KH/TU", "80-KH/ĐUK"]
+
+
+def test_another_parent_is_listed_beside_the_document_with_its_chain_and_walked_as_a_link() -> None:
+    top = CascadeNode("tw:57", "57-NQ/TW", "Nghị quyết", children=(CascadeNode("dt:10", "10-CTr/TU"),))
+    gov = CascadeNode("cp:71", "71/NQ-CP", "Nghị quyết")
+    plan = CascadeNode("dt:283", "283/KH-UBND", "Kế hoạch", focus=True, other_parents=(gov,))
+    tree = dataclasses.replace(top, children=(dataclasses.replace(top.children[0], children=(plan,)),))
+    text = format_cascade(tree)
+    assert text.splitlines()[0] == "57-NQ/TW → 10-CTr/TU → 283/KH-UBND"
+    assert "also implements 71/NQ-CP (not the cascade parent): 71/NQ-CP" in text
+    assert [(p.symbol, c.symbol, cascade) for p, c, cascade in links(tree)] == [
+        ("57-NQ/TW", "10-CTr/TU", True), ("10-CTr/TU", "283/KH-UBND", True), ("71/NQ-CP", "283/KH-UBND", False),
+    ]  # fmt: skip
+    assert [n.symbol for n in tree.walk()] == ["57-NQ/TW", "10-CTr/TU", "283/KH-UBND"]  # the cascade alone
 
 
 # --- on real stores ----------------------------------------------------------------------------------------

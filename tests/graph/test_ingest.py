@@ -16,6 +16,7 @@ from graph.store import GraphStore
 from graph.stores.embedded import EmbeddedStore
 from loaders.reading import SUFFIXES
 from tests.conftest import short_tmpdir
+from tests.shared import CORPUS2
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "documents"
@@ -101,3 +102,18 @@ def test_a_folder_yields_exactly_the_file_types_the_reader_reads(tmp_path: Path,
     (tmp_path / name).write_bytes(b"x")
     assert (list(iter_documents([tmp_path])) == [tmp_path / name]) is loaded
     assert (Path(name).suffix.lower() in SUFFIXES) is loaded
+
+
+@pytest.mark.parametrize(
+    ("with_sibling", "symbol"), [(True, "8388/BTC-QLCS"), (False, None)], ids=["cited-beside", "alone"]
+)
+def test_a_load_completes_an_unreadable_number_from_a_document_beside_it_as_parse_does(
+    tmp_path: Path, empty_store: GraphStore, with_sibling: bool, symbol: str | None
+) -> None:
+    scan = tmp_path / "btc_8388-BTC-QLCS_2026_trien-khai-ND-178_ocr.txt"  # printed ``Z32Ø/BTC-QLCS``
+    scan.write_bytes((CORPUS2 / scan.name).read_bytes())
+    letter = "ubnd-laocai_7103-UBND-TH_2026_trien-khai-ND-178.txt"  # cites ``Công văn số 8388/BTC-QLCS``
+    if with_sibling:
+        (tmp_path / letter).write_bytes((CORPUS2 / letter).read_bytes())
+    (result,) = load_paths([scan], empty_store)
+    assert result.symbol == symbol

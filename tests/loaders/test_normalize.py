@@ -27,6 +27,17 @@ CASES = [
     ("> Trích dẫn", ["Trích dẫn"]),
     ("Trần Thanh Mẫn\n```", ["Trần Thanh Mẫn"]),
     ("KẾ HOẠCH\n\n-----\n\nThực hiện", ["KẾ HOẠCH", "Thực hiện"]),
+    # a converter's separator of two marks is a rule too, not a line of the header
+    ("Số: 1026/KH-UBND\n\n* *\n\n**KẾ HOẠCH**", ["Số: 1026/KH-UBND", "KẾ HOẠCH"]),
+    ("Độc lập\n- -\nKẾ HOẠCH", ["Độc lập", "KẾ HOẠCH"]),
+    ("Độc lập\n_ _\nKẾ HOẠCH", ["Độc lập", "KẾ HOẠCH"]),
+    ("- Sở Tài chính;\n- Sở Nội vụ;", ["- Sở Tài chính;", "- Sở Nội vụ;"]),
+    # a numbered line cut mid-clause runs on into a capital line; a numbered heading does not
+    ("5. Xây dựng Nghị định của\nChính phủ về phân cấp.", ["5. Xây dựng Nghị định của Chính phủ về phân cấp."]),
+    ("a) Tổng hợp; tham mưu báo cáo\nBộ Tài chính.", ["a) Tổng hợp; tham mưu báo cáo Bộ Tài chính."]),
+    ("2. Giao Sở\nTài chính chủ trì.", ["2. Giao Sở Tài chính chủ trì."]),
+    ("3. Chế độ thông tin, báo cáo\nCác sở báo cáo.", ["3. Chế độ thông tin, báo cáo", "Các sở báo cáo."]),
+    ("1. Mục đích, yêu cầu\nTiếp tục đẩy mạnh.", ["1. Mục đích, yêu cầu", "Tiếp tục đẩy mạnh."]),
     ("(*Thực hiện thường xuyên*).", ["(Thực hiện thường xuyên)."]),
     # whitespace and characters
     ("a\u00a0\u00a0b\tc  d   ", ["a b c d"]),

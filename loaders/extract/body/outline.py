@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from loaders.extract.body.numbering import ARABIC, BULLET, ROMAN, UPPER, Marker, level_key, parse_marker
 from loaders.extract.body.tables import appendix_id, is_table_row, read_cell_table, regroup_cells, split_cells
 from loaders.text.line import Line
+from loaders.text.runon import ends_unfinished
 
 __all__ = ["Node", "Outline", "read_outline"]
 
@@ -221,15 +222,7 @@ class _Reader:
         self.stack.append((key, node))
 
 
-# Words a heading or a clause cannot end on: the line after them continues it (``5. Xây dựng Nghị định của`` /
-# ``Chính phủ``), whatever its case.
-_DANGLING = re.compile(
-    r"\s(?:của|và|với|về|cho|các|những|tại|theo|trong|đối với|thuộc|trực thuộc|gồm|là|do|bởi|từ|đến)$",
-    re.IGNORECASE,
-)
-_HEAD_ALONE = re.compile(r"\s(?:Bộ|Sở|Ban|Cục|Vụ|Viện|Ủy ban|Văn phòng)$")  # ``… báo cáo Bộ`` / ``Tài chính …``
 _DATE_WORD = re.compile(r"\s(?:ngày|tháng|năm|số)$", re.IGNORECASE)
-_WANTS_OBJECT = re.compile(r"\s(?:báo cáo|gửi|trình|giao|đề nghị|tham mưu)$")
 _REFERENCE_ON = re.compile(r"^(?:Điều\s+\d+\s*[,;]|khoản\s+\d|điểm\s+[a-zđ]\b)")
 
 
@@ -243,12 +236,11 @@ def _runs_on(parent: Node, text: str) -> bool:
         return False
     if last is parent and parent.children:
         return False
-    clause = ";" in last.text and _WANTS_OBJECT.search(last.text) is not None
-    clause = clause or bool(_DATE_WORD.search(last.text) and text[:1].isdigit())  # ``trước ngày`` / ``15/4/2026.``
+    clause = bool(_DATE_WORD.search(last.text) and text[:1].isdigit())  # ``trước ngày`` / ``15/4/2026.``
     clause = clause or text[:1].islower()  # what a page footer or a stamp cut off
     clause = clause or bool(re.search(r"\d\s*[-–]$", last.text) and text[:1].isdigit())  # ``2021 -`` / ``2030``
     clause = clause or last.text.count("(") > last.text.count(")")  # ``(theo … khoản 5 Điều 3`` / ``Nghị định …)``
-    if _DANGLING.search(last.text) or _HEAD_ALONE.search(last.text) or _REFERENCE_ON.match(text) or clause:
+    if ends_unfinished(last.text) or _REFERENCE_ON.match(text) or clause:
         last.text = f"{last.text} {text}"
         return True
     return False
