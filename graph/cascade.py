@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from common.glossary import DOCUMENT_STATUS
 from graph.documents import issuer_of, resolve_document
 from graph.store import GraphStore
 
@@ -217,13 +218,25 @@ def _has_focus(node: CascadeNode) -> bool:
     return any(n.focus for n in node.walk())
 
 
+def _vi_date(iso: str) -> str:
+    """``2023-05-24`` → ``24/05/2023`` (anything else as it is)."""
+    parts = iso.split("-")
+    return "/".join(reversed(parts)) if len(parts) == 3 else iso
+
+
+def _citer(date_source: str) -> str:
+    """The citing document's number in ``cited in <uid>[:<line>]``: the part of the uid that is a symbol."""
+    uid = date_source.removeprefix("cited in ")
+    return next((part for part in uid.split(":") if "/" in part), uid)
+
+
 def _describe(n: CascadeNode) -> str:
-    date = n.date or "date unknown"
+    date = _vi_date(n.date) if n.date else "chưa rõ ngày"
     if n.date and n.date_source and n.date_source.startswith("cited in"):
-        date += f" ({n.date_source})"
-    parts = [n.type_name, date, n.issuer, n.status]
+        date += f" (theo trích dẫn trong {_citer(n.date_source)})"
+    parts = [n.type_name, date, n.issuer, DOCUMENT_STATUS.get(n.status or "", n.status)]
     if n.coverage is not None:
-        parts.append(f"coverage {n.coverage[0]}/{n.coverage[1]}")
+        parts.append(f"bao quát {n.coverage[0]}/{n.coverage[1]} nhiệm vụ chính")
     line = f"{n.symbol or n.uid}  " + " · ".join(p for p in parts if p)
     return line + ("  ◀" if n.focus else "")
 
@@ -234,7 +247,9 @@ def _lines(node: CascadeNode, prefix: str, last: bool, top: bool) -> list[str]:
     inner = prefix if top else prefix + ("   " if last else "│  ")
     for other in node.other_parents:
         names = [n.symbol or n.uid for n in other.walk()]
-        out.append(f"{inner}   also implements {names[-1]} (not the cascade parent): {' → '.join(names)}")
+        out.append(
+            f"{inner}   cũng thực hiện {names[-1]} (không phải văn bản cấp trên trực tiếp): {' → '.join(names)}"
+        )
     for i, child in enumerate(node.children):
         out += _lines(child, inner, i == len(node.children) - 1, False)
     return out

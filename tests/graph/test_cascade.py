@@ -101,9 +101,9 @@ def test_format_cascade_prints_the_chain_and_an_indented_tree() -> None:
     text = format_cascade(_seed_tree())
     chain, _, *tree = text.splitlines()
     assert chain == "27-NQ/TW → 11-KH/TW → 60-KH/TU → 80-KH/ĐUK"
-    assert tree[0].startswith("27-NQ/TW  Nghị quyết · 2022-11-09 · cited")
-    assert tree[2] == "   └─ 60-KH/TU  Kế hoạch · 2023-05-24 (cited in bd:80) · loaded"
-    assert tree[3].endswith("80-KH/ĐUK  Kế hoạch · 2023-06-27 · ĐUK · loaded · coverage 9/9  ◀")
+    assert tree[0].startswith("27-NQ/TW  Nghị quyết · 09/11/2022 · chỉ được dẫn chiếu")
+    assert tree[2] == "   └─ 60-KH/TU  Kế hoạch · 24/05/2023 (theo trích dẫn trong bd:80) · đã nạp"
+    assert tree[3].endswith("80-KH/ĐUK  Kế hoạch · 27/06/2023 · ĐUK · đã nạp · bao quát 9/9 nhiệm vụ chính  ◀")
     assert [n.symbol for n in _seed_tree().walk()] == ["27-NQ/TW", "11-KH/TW", "60-KH/TU", "80-KH/ĐUK"]
 
 
@@ -114,7 +114,7 @@ def test_another_parent_is_listed_beside_the_document_with_its_chain_and_walked_
     tree = dataclasses.replace(top, children=(dataclasses.replace(top.children[0], children=(plan,)),))
     text = format_cascade(tree)
     assert text.splitlines()[0] == "57-NQ/TW → 10-CTr/TU → 283/KH-UBND"
-    assert "also implements 71/NQ-CP (not the cascade parent): 71/NQ-CP" in text
+    assert "cũng thực hiện 71/NQ-CP (không phải văn bản cấp trên trực tiếp): 71/NQ-CP" in text
     assert [(p.symbol, c.symbol, cascade) for p, c, cascade in links(tree)] == [
         ("57-NQ/TW", "10-CTr/TU", True), ("10-CTr/TU", "283/KH-UBND", True), ("71/NQ-CP", "283/KH-UBND", False),
     ]  # fmt: skip
@@ -135,7 +135,7 @@ def test_the_seed_cascade_as_data_and_as_text(empty_store: GraphStore) -> None:
     assert nodes[2].date == "2023-05-24" and nodes[2].date_source == f"cited in {BD80}"
     text = format_cascade(tree)
     assert text.splitlines()[0] == "27-NQ/TW → 11-KH/TW → 60-KH/TU → 80-KH/ĐUK"
-    assert "coverage 9/9  ◀" in text and "Ban Thường vụ Tỉnh ủy Bình Định · loaded" in text
+    assert "bao quát 9/9 nhiệm vụ chính  ◀" in text and "Ban Thường vụ Tỉnh ủy Bình Định · đã nạp" in text
     below = cascade_tree(empty_store, "27-NQ/TW")  # from the top: the same chain, the focus at the root
     assert [n.symbol for n in below.walk()] == [n.symbol for n in nodes] and below.focus
 
