@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from playwright.sync_api import expect as pw_expect
 
 from graph.ingest import load_paths
 from graph.store import GraphStore, open_store
 from tests.conftest import short_tmpdir
-from tests.ui.test_browser import TIMEOUT_MS, _free_port, _launch, _settle, _shot, _wait_healthy
+from tests.ui.test_browser import TIMEOUT_MS, _free_port, _settle, _shot, _wait_healthy
 from ui.navigation import PAGES
 
 pytestmark = pytest.mark.browser
@@ -76,12 +76,6 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         server.wait(timeout=30)
         store.close()
         shutil.rmtree(store_dir, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        yield _launch(playwright)
 
 
 @pytest.fixture
