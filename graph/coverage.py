@@ -380,10 +380,23 @@ def _counts(parents: Sequence[TaskText], links: Sequence[Link]) -> tuple[int, in
 
 
 def write_coverage(
-    store: GraphStore, child_uid: str, parent_uid: str | None = None, *, key: str | None = None
+    store: GraphStore,
+    child_uid: str,
+    parent_uid: str | None = None,
+    *,
+    key: str | None = None,
+    tasks: dict[str, list[TaskText]] | None = None,
 ) -> CoverageResult:
     """Recompute the child's ``DERIVED_FROM`` edges to its loaded cascade parent (or ``parent_uid``) and its
-    ``coverage_covered`` / ``coverage_total`` on the child document."""
+    ``coverage_covered`` / ``coverage_total`` on the child document. ``tasks``: documents' tasks already read
+    in this pass (a parent's are read once for all its children)."""
+    cache = {} if tasks is None else tasks
+
+    def tasks_of(uid: str) -> list[TaskText]:
+        if uid not in cache:
+            cache[uid] = read_tasks(store, uid)
+        return cache[uid]
+
     if parent_uid is None:
         parent_uid = next((r["parent"] for r in store.read(_PAIRS) if r["child"] == child_uid), None)
     if parent_uid is None:
@@ -396,8 +409,8 @@ def write_coverage(
         )
         return CoverageResult(child_uid, None, (), 0, 0)
     issuer = [v for organ in organs_above(store, child_uid) for v in organ if v]
-    parents = [t for t in read_tasks(store, parent_uid) if addressed_to(t, issuer)]
-    links = coverage(parents, read_tasks(store, child_uid))
+    parents = [t for t in tasks_of(parent_uid) if addressed_to(t, issuer)]
+    links = coverage(parents, tasks_of(child_uid))
     covered, total = _counts(parents, links)
     rows = [{"child": k.child, "parent": k.parent, "score": k.score, "method": k.method} for k in links]
     store.write_many(
@@ -427,9 +440,10 @@ def write_all_coverage(store: GraphStore) -> list[CoverageResult]:
             write_coverage(store, r["owner"], None)
     counts = {r["owner"]: r["n"] for r in store.read(_LINK_COUNTS)}
     results = []
+    tasks: dict[str, list[TaskText]] = {}
     for r in pairs:
         key = f"{_RULE}|{r['parent']}|{r['parent_sha']}|{r['child_sha']}"
         if r["key"] == key and r["links"] == counts.get(r["child"], 0):
             continue
-        results.append(write_coverage(store, r["child"], r["parent"], key=key))
+        results.append(write_coverage(store, r["child"], r["parent"], key=key, tasks=tasks))
     return results

@@ -24,6 +24,7 @@ from graph.model import DocumentGraph
 from graph.readonly import capped, check_read_only
 from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
+    LOOKUP_INDEXES,
     OWNED_LABELS,
     PRIMARY_LABELS,
     REL_TYPES,
@@ -56,6 +57,7 @@ def schema_statements() -> list[str]:
     ]
     out += [f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.owner)" for label in OWNED_LABELS]
     out += [f"CREATE INDEX IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.owner)" for rel in REL_TYPES]
+    out += [f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.{prop})" for label, prop in LOOKUP_INDEXES]
     return out
 
 

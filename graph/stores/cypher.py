@@ -46,6 +46,7 @@ from graph.stores.values import property_value
 __all__ = [
     "BATCH_SIZE",
     "DOCUMENT_TYPE_LABELS",
+    "LOOKUP_INDEXES",
     "OWNED_LABELS",
     "PRIMARY_LABELS",
     "REL_TYPES",
@@ -71,6 +72,9 @@ OWNED_LABELS: tuple[str, ...] = tuple(
     kind.LABELS[0] for kind in _OTHER_KINDS if "owner" in {f.name for f in dataclasses.fields(kind)}
 )
 REL_TYPES: tuple[str, ...] = tuple(rel.value for rel in Rel)
+# Properties the reads look nodes up by besides ``uid`` and ``owner`` (a document by its symbol; the audit
+# matches a sub-plan's issuer key to its unit's), indexed on every store so that each is a lookup, not a scan.
+LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (("Document", "symbol"), ("Document", "issuer_key"))
 
 
 @dataclass(frozen=True, slots=True)

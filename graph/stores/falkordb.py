@@ -30,6 +30,7 @@ from graph.model import DocumentGraph
 from graph.readonly import capped, check_read_only
 from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
+    LOOKUP_INDEXES,
     OWNED_LABELS,
     REL_TYPES,
     SCHEMA_LABELS,
@@ -189,6 +190,7 @@ class FalkorDBStore:
         wanted = [("NODE", label, "uid") for label in SCHEMA_LABELS]
         wanted += [("NODE", label, "owner") for label in OWNED_LABELS]
         wanted += [("RELATIONSHIP", rel, "owner") for rel in REL_TYPES]
+        wanted += [("NODE", label, prop) for label, prop in LOOKUP_INDEXES]
         for kind, label, prop in wanted:
             if (kind, label, prop) in have:
                 continue
