@@ -29,13 +29,14 @@ from graph.organ_parts import PART_OF_WALK
 from graph.store import GraphStore
 from queries.catalog import get_query
 from reports.evidence import organ_order
-from reports.model import Report, parse_iso_date
+from reports.model import Report, ReportError, parse_iso_date
 from reports.subplan_rows import SubplanRow, SubplanStatus, days_overdue, subplan_status
 from reports.subplan_tables import subplan_document
 
 __all__ = [
     "SubplanRow",
     "SubplanStatus",
+    "audit_every_plan",
     "audit_resolution",
     "audit_subplans",
     "subplan_report",
@@ -175,6 +176,23 @@ def audit_subplans(store: GraphStore, plan: str, as_of: date | None = None) -> l
     :func:`~graph.documents.resolve_document`) on ``as_of`` (default today)."""
     as_of = as_of or date.today()
     return _audit_one(store, resolve_document(store, plan).uid, as_of)
+
+
+_ONE_PLAN = "MATCH (p:Document {uid: $plan})"
+_EVERY_PLAN = "MATCH (p:Document) WHERE (p)-[:REQUIRES_SUBPLAN]->()"
+
+
+def audit_every_plan(store: GraphStore, as_of: date | None = None) -> list[SubplanRow]:
+    """Every ordering plan's audit in one query (the overview's counts), by the same saved query with its first
+    line widened from one plan to every plan that orders sub-plans; the ordering sentences are not read."""
+    as_of = as_of or date.today()
+    cypher = get_query("subplan_audit").cypher
+    if _ONE_PLAN not in cypher:
+        raise ReportError("truy vấn subplan_audit không còn bắt đầu bằng một kế hoạch: không kiểm tra gộp được")
+    raw = store.read(cypher.replace(_ONE_PLAN, _EVERY_PLAN, 1), {"as_of": as_of.isoformat()})
+    kinds, levels = _kinds(store, [r["unit_uid"] for r in raw])
+    rows = [_row(r, as_of, {}, kinds, levels) for r in raw]
+    return sorted(rows, key=lambda r: (r.plan_uid, r.paragraph or "", r.order))
 
 
 def audit_resolution(store: GraphStore, resolution: str, as_of: date | None = None) -> list[SubplanRow]:

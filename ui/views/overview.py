@@ -11,10 +11,9 @@ import streamlit as st
 from graph.analysis import depths_under, implements_graph
 from graph.store import GraphStore
 from queries.catalog import get_query
-from reports.coverage import coverage_report
-from reports.subplans import SubplanStatus, audit_subplans
+from reports.subplans import SubplanStatus, audit_every_plan
 from ui.store import TIMEOUT_MS, Generation, generation, store
-from ui.views.gaps import read_implements_pairs, read_plans
+from ui.views.gaps import read_implements_pairs
 from ui.views.rows import from_row, vi_date
 from ui.views.search import DocumentItem, read_documents
 
@@ -100,8 +99,13 @@ def read_cascade_roots(store: GraphStore) -> list[CascadeRoot]:
 
 
 def read_overview(store: GraphStore, as_of: date) -> Overview:
-    audits = [r for p in read_plans(store) for r in audit_subplans(store, p.uid, as_of)]
+    audits = audit_every_plan(store, as_of)
     pairs = [p for p in read_implements_pairs(store) if p.cascade_parent]
+    # what each child dropped of its cascade parent's key tasks, as the link pass stored it (graph.coverage)
+    (dropped,) = store.read(
+        "MATCH (c:Document {status: 'loaded'}) WHERE c.coverage_parent IS NOT NULL "
+        "RETURN sum(c.coverage_total - c.coverage_covered) AS n"
+    )
     overdue = get_query("overdue_tasks").run(store, {"as_of": as_of.isoformat()}, timeout_ms=TIMEOUT_MS)
     return Overview(
         counts=read_counts(store),
@@ -109,7 +113,7 @@ def read_overview(store: GraphStore, as_of: date) -> Overview:
         missing=sum(r.status == SubplanStatus.MISSING for r in audits),
         late=sum(r.status == SubplanStatus.LATE for r in audits),
         ordered=sum(r.unit_kind != "collective" for r in audits),
-        uncovered=sum(len(coverage_report(store, p.parent_uid, p.child_uid).dropped) for p in pairs),
+        uncovered=int(dropped["n"] or 0),
         pairs=len(pairs),
         overdue=len(overdue),
     )
