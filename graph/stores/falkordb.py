@@ -36,7 +36,9 @@ from graph.stores.cypher import (
     SCHEMA_LABELS,
     chain,
     delete_document_statements,
+    document_batches,
     document_statements,
+    documents_statements,
     endpoint_statements,
     rename_parameters,
     unknown_endpoints,
@@ -108,6 +110,13 @@ class FalkorDBStore:
         external = self._labels_of(unknown_endpoints(graph))
         statement = chain(document_statements(graph, external))
         self._run(statement.query, statement.params, retry=True, checked=True)
+
+    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+        """Many documents, a batch of them per atomic query (see ``GraphStore.write_documents``)."""
+        for batch in document_batches(graphs):
+            external = self._labels_of(unknown_endpoints(batch))
+            statement = chain(documents_statements(batch, external))
+            self._run(statement.query, statement.params, retry=True, checked=True)
 
     def delete_document(self, document_uid: str) -> None:
         """Remove the document's own facts (see ``cypher.delete_document_statements``), atomically."""
