@@ -155,7 +155,13 @@ class _Builder:
             )
             preamble += "thực hiện như sau:"
             pt, pp = list(parent.spec.tasks), list(parent.spec.purposes)
-            if parent.ordered and unit.level in ("grassroots", "province") and mode < 0.08 and len(pt) > 1:
+            if (
+                parent.ordered
+                and not ordered
+                and unit.level in ("grassroots", "province")
+                and mode < 0.08
+                and len(pt) > 1
+            ):
                 # a strict subset of the parent's paragraphs, word for word, nothing of its own
                 keep = sorted(rng.sample(range(len(pt)), rng.randint(1, len(pt) - 1)))
                 return self._spec(
