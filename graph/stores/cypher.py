@@ -241,10 +241,8 @@ def _add_edges(plan: _Plan, groups: _EdgeGroups, label_of: Mapping[str, str]) ->
                 f"UNWIND $rows AS row MATCH (a:{_label(source)} {{uid: row.a}}) "
                 f"MATCH (b:{_label(target)} {{uid: row.b}})"
             )
-            if owned:
-                create = f"CREATE (a)-[r:{rel}]->(b)"
-            else:
-                create = f"MERGE (a)-[r:{rel} {{key: row.key}}]->(b)"
+            # an owned edge takes ``owner`` from its row: documents of one batch share the statement
+            create = f"CREATE (a)-[r:{rel}]->(b)" if owned else f"MERGE (a)-[r:{rel} {{key: row.key}}]->(b)"
             plan.add_rows(f"{match} {create} SET {set_properties('r', 'row.props')}", rows)
 
 

@@ -15,7 +15,7 @@ from reports.subplans import SubplanStatus, audit_every_plan
 from ui.store import TIMEOUT_MS, Generation, generation, store
 from ui.views.gaps import read_implements_pairs
 from ui.views.rows import from_row, vi_date
-from ui.views.search import DocumentItem, read_documents
+from ui.views.search import DocumentItem
 
 __all__ = ["CascadeRoot", "Counts", "Overview", "overview", "read_overview"]
 
@@ -82,19 +82,31 @@ def read_counts(store: GraphStore) -> Counts:
     )
 
 
+def _documents_named(store: GraphStore, uids: list[str]) -> list[DocumentItem]:
+    rows = store.read(
+        """
+        MATCH (d:Document) WHERE d.uid IN $uids
+        RETURN d.uid AS uid, d.symbol AS symbol, d.type AS type, d.type_name AS type_name, d.title AS title,
+               d.date AS date, d.status AS status, labels(d) AS labels
+        """,
+        {"uids": uids},
+    )
+    return [from_row(DocumentItem, r) for r in rows]
+
+
 def read_cascade_roots(store: GraphStore) -> list[CascadeRoot]:
     """Documents at the top of a cascade and how far they reach, the widest first."""
     graph = implements_graph(store)
-    docs = {d.uid: d for d in read_documents(store)}
+    tops = [uid for uid in graph.nodes if graph.out_degree(uid) == 0 and graph.in_degree(uid) > 0]
+    docs = {d.uid: d for d in _documents_named(store, tops)}  # the roots only, not every document
     roots = []
-    for uid in graph.nodes:
-        if graph.out_degree(uid) == 0 and graph.in_degree(uid) > 0:
-            depths = depths_under(graph, uid)
-            doc = docs.get(uid) or from_row(DocumentItem, {"uid": uid})
-            roots.append(
-                CascadeRoot(uid, doc.symbol, doc.type_name, doc.title, doc.date, doc.status,
-                            depth=max(depths.values()), below=len(depths) - 1)
-            )  # fmt: skip
+    for uid in tops:
+        depths = depths_under(graph, uid)
+        doc = docs.get(uid) or from_row(DocumentItem, {"uid": uid})
+        roots.append(
+            CascadeRoot(uid, doc.symbol, doc.type_name, doc.title, doc.date, doc.status,
+                        depth=max(depths.values()), below=len(depths) - 1)
+        )  # fmt: skip
     return sorted(roots, key=lambda r: (-r.below, r.symbol or ""))
 
 
