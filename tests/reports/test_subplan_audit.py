@@ -117,6 +117,15 @@ def test_the_one_query_over_every_plan_gives_each_plans_own_audit(sample_store: 
         assert sorted(map(key, every)) == sorted(map(key, one_by_one))
 
 
+def test_a_resolutions_audit_read_at_once_is_each_plans_own_audit(sample_store: GraphStore) -> None:
+    for as_of in ("2023-06-28", EXPECT["as_of"]):
+        rows = audit_resolution(sample_store, "27-NQ/TW", D(as_of))
+        plans = list(dict.fromkeys(r.plan_uid for r in rows))
+        assert len(plans) == 2 and rows == [
+            row for uid in plans for row in audit_subplans(sample_store, uid, D(as_of))
+        ]
+
+
 def test_before_the_bloc_plan_existed_everything_is_not_yet_due(sample_store: GraphStore) -> None:
     rows = audit_subplans(sample_store, "60-KH/TU", D("2023-06-01"))
     assert {r.status for r in rows} == {SubplanStatus.NOT_YET_DUE}
