@@ -266,9 +266,7 @@ def test_exactly_one_cascade_parent_even_when_the_loader_marked_none(empty_store
         Citation("72-KH/TU", "KH", None, "Ban Thường vụ Tỉnh ủy Phú Thọ"),
     )  # fmt: skip
     load(empty_store, unmarked)
-    assert cascade_parents(empty_store) == {
-        "phu-tho:?:1902/KH-UBND:2023": "phu-tho:tinh-uy:72-KH/TU:?"
-    }
+    assert cascade_parents(empty_store) == {"phu-tho:?:1902/KH-UBND:2023": "phu-tho:tinh-uy:72-KH/TU:?"}
     assert relink(empty_store).cascade_parents == ()  # nothing left to choose the second time
 
 
