@@ -478,7 +478,7 @@ def write_all_coverage(store: GraphStore) -> list[CoverageResult]:
         return tasks[uid]
 
     todo = []
-    for r in pairs:
+    for r in sorted(pairs, key=lambda r: (r["parent"], r["child"])):  # a parent's children one after another
         key = f"{_RULE}|{r['parent']}|{r['parent_sha']}|{r['child_sha']}"
         if r["key"] != key or r["links"] != counts.get(r["child"], 0):
             todo.append((r, key, _addressed(store, r["parent"], r["child"], tasks_of)))

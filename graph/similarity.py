@@ -38,10 +38,11 @@ def clean(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1024)
 def grams(text: str) -> Counter[str]:
-    """The text's n-grams and their counts (cached: a parent's tasks are compared with each of its children;
-    callers only read the counter)."""
+    """The text's n-grams and their counts (cached: a parent's tasks are compared with each of its children, one
+    child after another; callers only read the counter). A paragraph has ~2,000 n-grams, so the cache is kept
+    to about a thousand texts (a few hundred MB at most)."""
     padded = f" {text} "
     return Counter(padded[i : i + n] for n in NGRAMS for i in range(len(padded) - n + 1))
 
