@@ -99,6 +99,17 @@ def _cite(doc: Doc, full: bool = True) -> str:
 class _Builder:
     def __init__(self, country: Country, seed: int) -> None:
         self.country, self.seed, self.docs = country, seed, []  # type: ignore[var-annotated]
+        self.used: dict[str, set[int]] = {}
+
+    def number(self, unit: Unit, rng: random.Random, low: int, high: int, wanted: int | None = None) -> int:
+        """A number the unit has not used yet: a Party body numbers each type once per term (CONVENTIONS §1.3),
+        so one issuer never prints the same symbol twice, while other units may."""
+        used = self.used.setdefault(unit.uid, set())
+        number = rng.randint(low, high) if wanted is None else wanted
+        while number in used:
+            number = rng.randint(low, high)
+        used.add(number)
+        return number
 
     def rng(self, *key: object) -> random.Random:
         return random.Random(f"{self.seed}:" + ":".join(map(str, key)))
@@ -144,7 +155,13 @@ class _Builder:
             )
             preamble += "thực hiện như sau:"
             pt, pp = list(parent.spec.tasks), list(parent.spec.purposes)
-            if parent.ordered and unit.level in ("grassroots", "province") and mode < 0.08 and len(pt) > 1:
+            if (
+                parent.ordered
+                and not ordered
+                and unit.level in ("grassroots", "province")
+                and mode < 0.08
+                and len(pt) > 1
+            ):
                 # a strict subset of the parent's paragraphs, word for word, nothing of its own
                 keep = sorted(rng.sample(range(len(pt)), rng.randint(1, len(pt) - 1)))
                 return self._spec(
@@ -298,7 +315,7 @@ def _province(b: _Builder, p: Province, r: int, bct: Doc, status: str) -> None:
         b,
         p.committee,
         p.standing.name,
-        f"{rng.randint(40, 160)}-KH/TU",
+        f"{b.number(p.committee, rng, 40, 160)}-KH/TU",
         when,
         bct,
         topic,
@@ -312,7 +329,7 @@ def _province(b: _Builder, p: Province, r: int, bct: Doc, status: str) -> None:
     bloc_number = rng.randint(30, 120)
     for u in p.others:
         if u.uid in choice:
-            number = bloc_number if u.code == "ĐUK" else rng.randint(5, 60)
+            number = b.number(u, rng, 5, 60, bloc_number if u.code == "ĐUK" else None)
             d = _when(b.rng(u.uid, r), plan.date, plan.deadline or plan.date, choice[u.uid])
             _plan(
                 b, u, _issuer_name(u), f"{number}-KH/{u.code}", d, plan, topic, _where(u, p, None), [], "", 0, ""
@@ -330,7 +347,7 @@ def _district(b: _Builder, p: Province, district: District, r: int, parent: Doc,
         b,
         unit,
         _issuer_name(unit),
-        f"{rng.randint(20, 150)}-KH/{unit.code}",
+        f"{b.number(unit, rng, 20, 150)}-KH/{unit.code}",
         when,
         parent,
         parent.topic,

@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.get("KG_STORE") if os.environ.get("KG_STORE", "embedded") != "embedded" else None
     )
     by_size: dict[str, dict[str, Any]] = {}
-    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
+    for size in (int(s) for s in re.split(r"[,\s]+", args.sizes) if s.strip()):  # "1000,10000" or "1000 10000"
         by_size[str(size)] = run_size(size, args.work, store)
         write_results(by_size, store)  # after each size: a long run leaves what it measured so far
     results = write_results(by_size, store)

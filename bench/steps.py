@@ -98,8 +98,7 @@ def step_load(work: Path) -> dict[str, Any]:
         write_gazetteer(store, load_gazetteer())
         elements = sum(len(g.nodes) + len(g.edges) for g in graphs)
         start = time.perf_counter()
-        for g in graphs:
-            store.write_document(g)
+        store.write_documents(graphs)
         write = time.perf_counter() - start
         start = time.perf_counter()
         relink(store)

@@ -25,6 +25,7 @@ from graph.model import (
     Section,
     Task,
     document_uid,
+    issuer_key,
     person_uid,
     section_uid,
     slug,
@@ -59,7 +60,8 @@ def citation_uid(citation: Citation, context_scope: str | None) -> str:
     year = _year(citation.date)
     if year is None and citation.number and (m := _YEAR_IN_SYMBOL.search(citation.number)):
         year = m.group(1)
-    return document_uid(citation_scope(citation, context_scope), citation.number or _untitled(citation), year)
+    scope = citation_scope(citation, context_scope)
+    return document_uid(scope, citation.number or _untitled(citation), year, issuer_key(citation.issuer, scope))
 
 
 def _untitled(citation: Citation) -> str:
@@ -72,10 +74,11 @@ def reference_date(record: DocumentRecord) -> str | None:
 
 
 def record_uid(record: DocumentRecord) -> str:
-    """``scope:symbol:year``; a document whose number is not printed is named by its type and content hash."""
+    """``scope:issuer:symbol:year``; a document whose number is not printed is named by its type and content
+    hash."""
     year = _year(reference_date(record))
     symbol = record.number or f"{record.type or 'VB'}?{record.source_sha256[:8]}"
-    return document_uid(record.scope, symbol, year)
+    return document_uid(record.scope, symbol, year, issuer_key(record.issuer, record.scope))
 
 
 @dataclass
@@ -116,7 +119,10 @@ class _Builder:
         if ref.kind == "group":
             return self.add(OrganGroup(ref.uid, name=ref.name, scope=ref.scope))
         # No ``src`` on a shared node: which document mentioned it first depends on the load order.
-        return self.add(Organ(ref.uid, name=ref.name, scope=ref.scope, resolved=ref.resolved, kind=ref.kind))
+        key = issuer_key(ref.name, ref.scope)
+        return self.add(
+            Organ(ref.uid, name=ref.name, scope=ref.scope, issuer_key=key, resolved=ref.resolved, kind=ref.kind)
+        )
 
 
 def build_document_graph(record: DocumentRecord, *, expand_group: GroupExpander | None = None) -> DocumentGraph:
@@ -158,6 +164,7 @@ def _document(b: _Builder) -> None:
             scope=r.scope,
             confidentiality=r.confidentiality,
             urgency=r.urgency,
+            issuer_key=issuer_key(r.issuer, r.scope),
             status=DocStatus.LOADED.value,
             source_path=r.source_path,
             source_sha256=r.source_sha256,

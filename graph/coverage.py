@@ -31,8 +31,10 @@ tỉnh``) is not addressed to the child (:func:`addressed_to`); nor is a lead-in
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.organ_parts import organs_above
@@ -380,10 +382,25 @@ def _counts(parents: Sequence[TaskText], links: Sequence[Link]) -> tuple[int, in
 
 
 def write_coverage(
-    store: GraphStore, child_uid: str, parent_uid: str | None = None, *, key: str | None = None
+    store: GraphStore,
+    child_uid: str,
+    parent_uid: str | None = None,
+    *,
+    key: str | None = None,
+    tasks: dict[str, list[TaskText]] | None = None,
+    computed: tuple[list[TaskText], list[Link]] | None = None,
 ) -> CoverageResult:
     """Recompute the child's ``DERIVED_FROM`` edges to its loaded cascade parent (or ``parent_uid``) and its
-    ``coverage_covered`` / ``coverage_total`` on the child document."""
+    ``coverage_covered`` / ``coverage_total`` on the child document. ``tasks``: documents' tasks already read
+    in this pass (a parent's are read once for all its children); ``computed``: the parent tasks addressed to
+    the child and the links, already worked out (:func:`write_all_coverage` does it on every core)."""
+    cache = {} if tasks is None else tasks
+
+    def tasks_of(uid: str) -> list[TaskText]:
+        if uid not in cache:
+            cache[uid] = read_tasks(store, uid)
+        return cache[uid]
+
     if parent_uid is None:
         parent_uid = next((r["parent"] for r in store.read(_PAIRS) if r["child"] == child_uid), None)
     if parent_uid is None:
@@ -395,9 +412,11 @@ def write_coverage(
             ]
         )
         return CoverageResult(child_uid, None, (), 0, 0)
-    issuer = [v for organ in organs_above(store, child_uid) for v in organ if v]
-    parents = [t for t in read_tasks(store, parent_uid) if addressed_to(t, issuer)]
-    links = coverage(parents, read_tasks(store, child_uid))
+    if computed is None:
+        parents = _addressed(store, parent_uid, child_uid, tasks_of)
+        links = coverage(parents, tasks_of(child_uid))
+    else:
+        parents, links = computed
     covered, total = _counts(parents, links)
     rows = [{"child": k.child, "parent": k.parent, "score": k.score, "method": k.method} for k in links]
     store.write_many(
@@ -417,6 +436,31 @@ def _params(owner: str, parent: str | None, counts: tuple[int, int, int], key: s
     return {"owner": owner, "parent": parent, "covered": covered, "total": total, "links": links, "key": key}
 
 
+def _addressed(
+    store: GraphStore, parent_uid: str, child_uid: str, tasks_of: Callable[[str], list[TaskText]]
+) -> list[TaskText]:
+    """The parent's tasks addressed to the child (to its issuer or a body it is part of)."""
+    issuer = [v for organ in organs_above(store, child_uid) for v in organ if v]
+    return [t for t in tasks_of(parent_uid) if addressed_to(t, issuer)]
+
+
+def _coverage_job(job: tuple[list[TaskText], list[TaskText]]) -> list[Link]:
+    return coverage(*job)
+
+
+PARALLEL_FROM = 200  # pairs to recompute before the work is spread over every core (a bulk load, not one file)
+
+
+def _compute(jobs: list[tuple[list[TaskText], list[TaskText]]]) -> list[list[Link]]:
+    """Each pair's links: pure work, spread over every core when there are many pairs. ``spawn``: the caller may
+    be a threaded app, which must not be forked."""
+    cores = os.cpu_count() or 1
+    if len(jobs) < PARALLEL_FROM or cores < 2:
+        return [_coverage_job(j) for j in jobs]
+    with multiprocessing.get_context("spawn").Pool(cores) as pool:
+        return pool.map(_coverage_job, jobs, chunksize=max(1, len(jobs) // (cores * 8)))
+
+
 def write_all_coverage(store: GraphStore) -> list[CoverageResult]:
     """Coverage of every loaded document with a loaded cascade parent, recomputed where either text (or the
     rule) changed or edges went missing (a reloaded parent's tasks are new nodes); stale coverage removed."""
@@ -426,10 +470,20 @@ def write_all_coverage(store: GraphStore) -> list[CoverageResult]:
         if r["owner"] and r["owner"] not in children:
             write_coverage(store, r["owner"], None)
     counts = {r["owner"]: r["n"] for r in store.read(_LINK_COUNTS)}
-    results = []
-    for r in pairs:
+    tasks: dict[str, list[TaskText]] = {}
+
+    def tasks_of(uid: str) -> list[TaskText]:
+        if uid not in tasks:
+            tasks[uid] = read_tasks(store, uid)
+        return tasks[uid]
+
+    todo = []
+    for r in sorted(pairs, key=lambda r: (r["parent"], r["child"])):  # a parent's children one after another
         key = f"{_RULE}|{r['parent']}|{r['parent_sha']}|{r['child_sha']}"
-        if r["key"] == key and r["links"] == counts.get(r["child"], 0):
-            continue
-        results.append(write_coverage(store, r["child"], r["parent"], key=key))
-    return results
+        if r["key"] != key or r["links"] != counts.get(r["child"], 0):
+            todo.append((r, key, _addressed(store, r["parent"], r["child"], tasks_of)))
+    links = _compute([(parents, tasks_of(r["child"])) for r, _, parents in todo])
+    return [
+        write_coverage(store, r["child"], r["parent"], key=key, tasks=tasks, computed=(parents, found))
+        for (r, key, parents), found in zip(todo, links, strict=True)
+    ]

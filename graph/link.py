@@ -1,15 +1,18 @@
 """The link pass: run after every load (and on demand) to join what separately loaded documents say.
 
-1. **Citations → documents.** Each citation edge points at the uid its citer guessed (``scope:symbol:year``; a
-   ``cited`` stub until that document is loaded). :func:`resolve_citations` decides, from the whole graph, which
-   node every guessed uid means: the loaded document with the same symbol (accent/space-insensitive) whose scope
-   and year agree (an unknown scope or year agrees with anything), when exactly one does — issuer, then exact
-   date, breaking ties; otherwise the one most specific stub of that symbol it agrees with (``cited:27-NQ/TW:?``
-   → ``tw:27-NQ/TW:2022``); otherwise itself. Edges are re-created on the chosen node with the same type,
-   properties, ``owner`` and ``key``, plus ``cited_as`` (the guessed uid: provenance, and what lets a later load
-   re-decide); merged stubs are deleted; an edge that would link a document to itself is dropped. Decisions are
-   recomputed from the guessed uids each time, so the result does not depend on load order and a second run
-   changes nothing.
+1. **Citations → documents.** Each citation edge points at the uid its citer guessed
+   (``scope:issuer:symbol:year``, :func:`graph.model.document_uid`; a ``cited`` stub until that document is
+   loaded, and the loaded document itself when the citation named its issuer as the header does).
+   :func:`resolve_citations` decides, from the whole graph, which node every guessed uid means: the loaded
+   document with the same symbol (accent/space-insensitive) whose scope, issuer and year agree (an unknown one
+   agrees with anything; issuers agree when their keys are equal or :func:`~loaders.organs.same_issuer` says
+   their names can be one body), when exactly one does — the exact date breaking ties; otherwise the one most
+   specific stub of that symbol it agrees with (``cited:?:27-NQ/TW:?`` →
+   ``tw:ban-chap-hanh-trung-uong-dang:27-NQ/TW:2022``); otherwise itself. Edges are re-created on the chosen
+   node with the same type, properties, ``owner`` and ``key``, plus ``cited_as`` (the guessed uid: provenance,
+   and what lets a later load re-decide); merged stubs are deleted; an edge that would link a document to
+   itself is dropped. Decisions are recomputed from the guessed uids each time, so the result does not depend
+   on load order and a second run changes nothing.
 2. **Facts** (:func:`graph.conflicts.reconcile_facts`): dates filled from citations with provenance, conflicts
    listed on the document.
 3. **Cascade parent** (:mod:`graph.parents`): what cited-only documents carry out, from the words citing
@@ -21,8 +24,8 @@
     link: 1 citation(s) merged, 0 ambiguous, 1 fact(s) filled, 0 conflict(s), 0 cascade parent(s) chosen,
     12 coverage link(s)
 
->>> uid_parts("cited:27-NQ/TW:?")
-(None, '27-NQ/TW', None)
+>>> uid_parts("cited:?:27-NQ/TW:?")
+(None, None, '27-NQ/TW', None)
 """
 
 from __future__ import annotations
@@ -76,11 +79,14 @@ _DELETE_ORPHAN_STUBS = "MATCH (d:Document) WHERE d.status = 'cited' AND NOT (d)-
 _CITATION_RELS = ("IMPLEMENTS", "CITES")
 
 
-def uid_parts(uid: str) -> tuple[str | None, str, str | None]:
-    """``binh-dinh:60-KH/TU:2023`` → ``('binh-dinh', '60-KH/TU', '2023')``; ``cited`` and ``?`` → ``None``."""
+def uid_parts(uid: str) -> tuple[str | None, str | None, str, str | None]:
+    """``binh-dinh:tinh-uy:60-KH/TU:2023`` → ``('binh-dinh', 'tinh-uy', '60-KH/TU', '2023')``; ``cited`` and
+    ``?`` → ``None``."""
     scope, _, rest = uid.partition(":")
+    issuer, _, rest = rest.partition(":")
     symbol, _, year = rest.rpartition(":")
-    return (None if scope == "cited" else scope), symbol, (year if re.fullmatch(r"\d{4}", year) else None)
+    year_or_none = year if re.fullmatch(r"\d{4}", year) else None
+    return (None if scope == "cited" else scope), (None if issuer == "?" else issuer), symbol, year_or_none
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +100,7 @@ class DocInfo:
     year: str | None
     date: str | None = None
     issuers: tuple[str, ...] = ()
+    issuer_key: str | None = None
 
     @property
     def key(self) -> str:
@@ -130,38 +137,49 @@ def _agrees(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _issuers_agree(a: Sequence[str], b: Sequence[str]) -> bool:
+def _names_agree(a: Sequence[str], b: Sequence[str]) -> bool:
     return not a or not b or any(same_issuer(x, y) for x in a for y in b)
 
 
+def _issuers_agree(a: DocInfo, b: DocInfo) -> bool:
+    """Two documents' issuers can be one body: equal keys, or names :func:`same_issuer` accepts (an unknown
+    issuer agrees with anything)."""
+    if a.issuer_key and b.issuer_key and a.issuer_key == b.issuer_key:
+        return True
+    if (a.issuer_key is None and not a.issuers) or (b.issuer_key is None and not b.issuers):
+        return True
+    names_a = a.issuers or ((a.issuer_key.replace("-", " "),) if a.issuer_key else ())
+    names_b = b.issuers or ((b.issuer_key.replace("-", " "),) if b.issuer_key else ())
+    return _names_agree(names_a, names_b)
+
+
 def _narrow(stub: DocInfo, candidates: list[DocInfo]) -> list[DocInfo]:
-    """Several documents fit: prefer those whose issuer, then whose exact date, agree with the citation."""
-    for test in (
-        lambda d: _issuers_agree(stub.issuers, d.issuers),
-        lambda d: stub.date is not None and stub.date == d.date,
-    ):
-        narrowed = [d for d in candidates if test(d)]
-        if len(candidates) > 1 and narrowed:
-            candidates = narrowed
-    return candidates
+    """Several documents fit: prefer those whose exact date agrees with the citation."""
+    narrowed = [d for d in candidates if stub.date is not None and stub.date == d.date]
+    return narrowed if len(candidates) > 1 and narrowed else candidates
 
 
 def _more_specific(a: DocInfo, b: DocInfo) -> bool:
     """``b`` says everything ``a`` says and more (``tw:X:2022`` is more specific than ``cited:X:?``)."""
-    fits = (a.scope in (None, b.scope)) and (a.year in (None, b.year))
-    return fits and (a.scope, a.year) != (b.scope, b.year)
+    fits = (a.scope in (None, b.scope)) and (a.year in (None, b.year)) and (a.issuer_key in (None, b.issuer_key))
+    return fits and (a.scope, a.year, a.issuer_key) != (b.scope, b.year, b.issuer_key)
 
 
 def _resolve_stub(stub: DocInfo, loaded: list[DocInfo], stubs: list[DocInfo]) -> tuple[str, tuple[str, ...]]:
     fitting = [
-        d for d in loaded if d.uid != stub.uid and _agrees(stub.scope, d.scope) and _agrees(stub.year, d.year)
+        d
+        for d in loaded
+        if d.uid != stub.uid
+        and _agrees(stub.scope, d.scope)
+        and _agrees(stub.year, d.year)
+        and _issuers_agree(stub, d)
     ]
     fitting = _narrow(stub, fitting)
     if len(fitting) == 1:
         return fitting[0].uid, ()
     if fitting:
         return stub.uid, tuple(sorted(d.uid for d in fitting))
-    wider = [s for s in stubs if _more_specific(stub, s) and _issuers_agree(stub.issuers, s.issuers)]
+    wider = [s for s in stubs if _more_specific(stub, s) and _names_agree(stub.issuers, s.issuers)]
     maximal = [s for s in wider if not any(_more_specific(s, t) for t in wider)]
     return (maximal[0].uid if len(maximal) == 1 else stub.uid), ()
 
@@ -199,12 +217,11 @@ def _is_stub(d: DocInfo | None) -> bool:
 
 
 def _guessed(node: DocInfo | None, uid: str, issuers: set[str], dates: set[str]) -> DocInfo:
-    scope, symbol, year = uid_parts(uid)
+    scope, issuer, symbol, year = uid_parts(uid)
     only_date = next(iter(dates)) if len(dates) == 1 else None
     status = node.status if node else DocStatus.CITED.value
-    return DocInfo(
-        uid, status, (node.symbol if node else None) or symbol, scope, year, only_date, tuple(sorted(issuers))
-    )
+    symbol = (node.symbol if node else None) or symbol
+    return DocInfo(uid, status, symbol, scope, year, only_date, tuple(sorted(issuers)), issuer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,11 +252,11 @@ def plan_moves(edges: Sequence[DocEdge], resolution: CitationTargets) -> list[Mo
 def _read_documents(store: GraphStore) -> list[DocInfo]:
     out = []
     for r in store.read(_DOCUMENTS):
-        scope, symbol, year = uid_parts(r["uid"])
+        scope, issuer, symbol, year = uid_parts(r["uid"])
         out.append(
             DocInfo(
                 r["uid"], r["status"] or DocStatus.CITED.value, r["symbol"] or symbol, r["scope"] or scope,
-                year or (r["date"] or "")[:4] or None, r["date"], tuple(n for n in r["issuers"] if n),
+                year or (r["date"] or "")[:4] or None, r["date"], tuple(n for n in r["issuers"] if n), issuer,
             )
         )  # fmt: skip
     return out
@@ -271,7 +288,7 @@ def _stub_rows(moves: Sequence[Move], existing: set[str]) -> dict[str, list[dict
     """Stubs to bring back: a guessed uid that resolves to itself again after its stub was merged away."""
     rows: dict[str, list[dict[str, Any]]] = {}
     for uid in sorted({m.target for m in moves if m.target and m.target not in existing}):
-        scope, symbol, _ = uid_parts(uid)
+        scope, _, symbol, _ = uid_parts(uid)
         doc_type = DOC_TYPES.get(symbol_type(symbol) or "")
         props = {"symbol": symbol, "status": DocStatus.CITED.value, "scope": scope}
         if doc_type:

@@ -3,14 +3,15 @@
 Every node the project writes is one of the frozen dataclasses below; every edge is an :class:`Edge`.
 Stores never see anything else, so the schema in ``ARCHITECTURE.md`` lives in exactly one place.
 
->>> document_uid("binh-dinh", "60-KH/TU", 2023)
-'binh-dinh:60-KH/TU:2023'
->>> Task(uid="binh-dinh:80-KH/ĐUK:2023#t:III.2", path="III.2", text="…", owner="binh-dinh:80-KH/ĐUK:2023").labels
+>>> document_uid("binh-dinh", "60-KH/TU", 2023, issuer_key("Ban Thường vụ Tỉnh ủy Bình Định", "binh-dinh"))
+'binh-dinh:tinh-uy:60-KH/TU:2023'
+>>> Task(uid="binh-dinh:tinh-uy:60-KH/TU:2023#t:III.2", path="III.2", text="…").labels
 ('Task',)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
@@ -35,6 +36,7 @@ __all__ = [
     "Section",
     "Task",
     "document_uid",
+    "issuer_key",
     "person_uid",
     "section_uid",
     "task_uid",
@@ -124,6 +126,7 @@ class Document(NodeValue):
     scope: str | None = None
     confidentiality: str | None = None  # the dấu mật (loaders.extract.marks): hides it from lower clearances
     urgency: str | None = None
+    issuer_key: str | None = None  # the issuer's part of the uid (:func:`issuer_key`): what the audit matches
     status: str = DocStatus.LOADED.value
     source_path: str | None = None
     source_sha256: str | None = None
@@ -182,6 +185,7 @@ class Organ(NodeValue):
     kind: str | None = None
     level: str | None = None
     scope: str | None = None
+    issuer_key: str | None = None  # :func:`issuer_key` of its name: a standing committee's is its committee's
     valid_from: str | None = None
     valid_to: str | None = None
     resolved: bool = True
@@ -232,13 +236,41 @@ class DocumentGraph:
 # --- uid rules -------------------------------------------------------------------------------------
 
 
-def document_uid(scope: str | None, symbol: str | None, year: int | str | None) -> str:
-    """Identity of a document: issuer scope + symbol + year, because symbols repeat across provinces and terms.
+def document_uid(scope: str | None, symbol: str | None, year: int | str | None, issuer: str | None = None) -> str:
+    """Identity of a document: ``scope:issuer:symbol:year`` — symbols repeat across provinces and terms, and
+    within one province every commune's plan of a resolution may be ``05-KH/ĐU``, so the issuer
+    (:func:`issuer_key`) is part of it.
 
-    A scope that is not known yet gives a ``cited`` prefix: the link pass merges such a stub into the loaded
-    document it turns out to be.
+    An unknown part is ``cited`` (scope) or ``?``: the link pass merges such a stub into the loaded document it
+    turns out to be.
     """
-    return f"{scope or 'cited'}:{symbol or '?'}:{year or '?'}"
+    return f"{scope or 'cited'}:{issuer or '?'}:{symbol or '?'}:{year or '?'}"
+
+
+_STANDING = re.compile(r"^ban-thuong-vu-")
+_TERM = re.compile(r"-khoa-(?:[ivxlc]+|\d+)$")
+_TERRITORY_TAIL = re.compile(r"(?:-(?:tinh|thanh-pho))+$")
+
+
+def issuer_key(name: str | None, scope: str | None) -> str | None:
+    """The issuer's part of a document's identity: its name as a slug, the same however a header or a citation
+    names it. A standing committee issues under its committee's key (``Ban Thường vụ Tỉnh ủy Bình Định`` and
+    ``Tỉnh ủy`` are both ``tinh-uy`` in ``binh-dinh``); the term (``khóa XIII``) and the province the scope
+    already says are left out.
+
+    >>> issuer_key("Ban Thường vụ Tỉnh ủy Bình Định", "binh-dinh"), issuer_key("Tỉnh ủy", "binh-dinh")
+    ('tinh-uy', 'tinh-uy')
+    >>> issuer_key("Đảng ủy Công an tỉnh Bắc Giang", "bac-giang"), issuer_key("Huyện ủy Tân Hiệp", "bac-giang")
+    ('dang-uy-cong-an', 'huyen-uy-tan-hiep')
+    >>> issuer_key("Ban Chấp hành Trung ương Đảng khóa XIII", "tw"), issuer_key(None, "tw")
+    ('ban-chap-hanh-trung-uong-dang', None)
+    """
+    key = slug(name or "")
+    key = _TERM.sub("", _STANDING.sub("", key))
+    if scope and scope != "cited" and key.endswith(f"-{scope}"):
+        key = key[: -len(scope) - 1]
+    key = _TERRITORY_TAIL.sub("", key)
+    return key or None
 
 
 def section_uid(document: str, path: str) -> str:

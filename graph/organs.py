@@ -20,7 +20,7 @@ import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from graph.model import DocumentGraph, Edge, NodeValue, Organ, OrganGroup, Rel
+from graph.model import DocumentGraph, Edge, NodeValue, Organ, OrganGroup, Rel, issuer_key
 from graph.store import GraphStore
 from graph.stores.cypher import set_properties
 from loaders.organs.gazetteer import Gazetteer, GroupEntry, OrganEntry, load_gazetteer
@@ -45,6 +45,7 @@ def organ_node(o: OrganEntry) -> Organ:
         kind=o.kind,
         level=o.level,
         scope=o.scope,
+        issuer_key=issuer_key(o.name, o.scope),
         valid_from=o.valid_from.isoformat() if o.valid_from else None,
         valid_to=o.valid_to.isoformat() if o.valid_to else None,
         resolved=True,

@@ -56,7 +56,8 @@ class Pattern:
 
 
 _MEANINGS: dict[str, str] = {
-    "uid": "identity: `scope:symbol:year` (documents), `<document>#s:<path>` / `#t:<path>` (sections, tasks)",
+    "uid": "identity: `scope:issuer:symbol:year` (documents), `<document>#s:<path>` / `#t:<path>` (sections, "
+    "tasks)",
     "symbol": "số và ký hiệu as printed, normalised (`60-KH/TU`)",
     "number": "the number of the symbol (60)",
     "type": "document type code (`KH`, `NQ`, `CT` …); the type's English label is a second node label",
@@ -66,6 +67,8 @@ _MEANINGS: dict[str, str] = {
     "date_source": "where a date not printed in the document's own copy came from (`cited in <uid>`)",
     "place": "place of issue",
     "scope": "province slug or `tw` (central): the issuer's scope",
+    "issuer_key": "the issuer's part of a document uid, from its name: a standing committee's is its committee's "
+    "(`tinh-uy` for `Ban Thường vụ Tỉnh ủy X`); on organs too, so the audit matches `Ban Thường vụ X` to `X`",
     "status": "`loaded` (its text was loaded) or `cited` (known only from citations)",
     "confidentiality": "the confidentiality mark printed on it (`MẬT`, `TỐI MẬT`, `TUYỆT MẬT`), absent when none",
     "urgency": "the urgency mark printed on it (`KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`), absent when none",

@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -28,12 +29,20 @@ CONTAINMENT_FLOOR = 50.0  # partial_ratio of two unrelated Vietnamese sentences 
 NGRAMS = (3, 4, 5)
 
 
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=1 << 15)
 def clean(text: str) -> str:
     """Folded (no accents, ``đ`` → ``d``, lower case), letters and digits only, single spaces."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
 
 
+@lru_cache(maxsize=1024)
 def grams(text: str) -> Counter[str]:
+    """The text's n-grams and their counts (cached: a parent's tasks are compared with each of its children, one
+    child after another; callers only read the counter). A paragraph has ~2,000 n-grams, so the cache is kept
+    to about a thousand texts (a few hundred MB at most)."""
     padded = f" {text} "
     return Counter(padded[i : i + n] for n in NGRAMS for i in range(len(padded) - n + 1))
 
@@ -49,9 +58,18 @@ class Space:
     def vector(self, text: str) -> dict[str, float]:
         counts = self.grams.get(text) or grams(text)
         idf = math.log(1 + self.size)
-        weights = {g: (1 + math.log(f)) * (idf - math.log(1 + self.df[g]) + 1) for g, f in counts.items()}
+        df, log = self.df, _log
+        weights = {g: (1 + log(f)) * (idf - log(1 + df[g]) + 1) for g, f in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {g: w / norm for g, w in weights.items()}
+
+
+_LOGS = [0.0, *(math.log(i) for i in range(1, 4096))]
+
+
+def _log(n: int) -> float:
+    """``math.log`` of a count, looked up (the same floats: the table is made with ``math.log``)."""
+    return _LOGS[n] if n < 4096 else math.log(n)
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

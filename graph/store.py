@@ -33,6 +33,10 @@ class GraphStore(Protocol):
     def write_document(self, graph: DocumentGraph) -> None:
         """Replace everything ``graph.document_uid`` owns with ``graph``, atomically (all or nothing)."""
 
+    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+        """Write many documents as :meth:`write_document` does, in batches (``cypher.document_batches``): each
+        batch one atomic unit, so a document is always whole or absent; fewer, larger writes for a bulk load."""
+
     def delete_document(self, document_uid: str) -> None:
         """Remove the document's own facts (owned nodes and edges); shared nodes and others' edges stay."""
 

@@ -105,7 +105,7 @@ def _analyse(source: Source) -> _Analysis:
     signer = (parse_signature(seg.signature) if seg.signature else None) or lead_signer(seg.preface)
     received = parse_stamp(seg.stamp)
     header = extract_header(seg, raw, signer, received)
-    citations = extract_citations(seg, header.number, header.province)
+    citations = extract_citations(seg, header.number, header.province, header.issuer)
     top = seg.title or seg.preamble or seg.body
     header_lines = raw[: top[0].no - 1 if top else _HEADER_LIMIT][:_HEADER_LIMIT]  # ``no`` is the file line
     return _Analysis(lines, seg, header, citations, signer, received, header_lines)

@@ -1,10 +1,12 @@
 // title: Kiểm tra việc ban hành kế hoạch của đơn vị cấp dưới
 // description: Đơn vị được một kế hoạch giao xây dựng kế hoạch của mình (mỗi đơn vị một dòng, các nhóm đã được
 //   tách ra), kèm kế hoạch tìm thấy và tình trạng tính đến ngày chọn. Kế hoạch của đơn vị là văn bản đã nạp thực
-//   hiện kế hoạch giao và do đơn vị, một bộ phận của đơn vị (Ban Thường vụ) hoặc một thành viên của nhóm ban hành;
-//   tính văn bản sớm nhất có ngày không muộn hơn ngày xét. Tình trạng (mã): on_time đúng hạn, late chậm, missing
-//   chưa ban hành (đã quá hạn), not_yet_due chưa đến hạn, issued đã ban hành (không có thời hạn để đối chiếu),
-//   not_found chưa thấy (không quy định thời hạn), units_not_listed chưa xác minh (chưa có danh sách đơn vị).
+//   hiện kế hoạch giao và do đơn vị, một bộ phận của đơn vị trong danh mục, một thành viên của nhóm, hoặc cơ quan
+//   cùng khóa nhận diện với đơn vị trong cùng tỉnh ban hành (Ban Thường vụ X và X cùng một khóa, không cần danh
+//   mục ghi từng Ban Thường vụ); tính văn bản sớm nhất có ngày không muộn hơn ngày xét. Tình trạng (mã):
+//   on_time đúng hạn, late chậm, missing chưa ban hành (đã quá hạn), not_yet_due chưa đến hạn, issued đã ban
+//   hành (không có thời hạn để đối chiếu), not_found chưa thấy (không quy định thời hạn), units_not_listed chưa
+//   xác minh (chưa có danh sách đơn vị).
 //   Đơn vị không tồn tại trong thời gian thực hiện yêu cầu thì không được liệt kê.
 // params: plan (symbol, văn bản giao: số, ký hiệu như 60-KH/TU),
 //   as_of (date, ngày xét, default today)
@@ -12,9 +14,14 @@ MATCH (p:Document {uid: $plan})
 MATCH (p)-[r:REQUIRES_SUBPLAN]->(u)
 WHERE (u.valid_from IS NULL OR u.valid_from <= coalesce(r.deadline, p.date, u.valid_from))
   AND (u.valid_to IS NULL OR p.date IS NULL OR u.valid_to >= p.date)
-OPTIONAL MATCH (c:Document)-[:IMPLEMENTS]->(p), (c)-[:ISSUED_BY]->(:Organ)-[:PART_OF*0..3]->(o)
-WHERE (o = u OR (o)-[:MEMBER_OF]->(u)) AND c.status = 'loaded' AND (c.date IS NULL OR c.date <= date($as_of))
-WITH p, r, u, c
+OPTIONAL MATCH (c:Document)-[:IMPLEMENTS]->(p)
+WHERE c.status = 'loaded' AND (c.date IS NULL OR c.date <= date($as_of))
+OPTIONAL MATCH (c)-[:ISSUED_BY]->(:Organ)-[:PART_OF*0..3]->(o)
+WHERE o = u OR (o)-[:MEMBER_OF]->(u)
+WITH p, r, u, c, count(o) AS by_tree
+WITH p, r, u,
+     CASE WHEN by_tree > 0 OR (c.issuer_key IS NOT NULL AND c.issuer_key = u.issuer_key AND c.scope = u.scope)
+       THEN c END AS c
 ORDER BY c.date
 WITH p, r, u, collect(DISTINCT c) AS found
 WITH p, r, u, found, CASE WHEN size(found) > 0 THEN found[0] END AS sub

@@ -29,13 +29,14 @@ from graph.organ_parts import PART_OF_WALK
 from graph.store import GraphStore
 from queries.catalog import get_query
 from reports.evidence import organ_order
-from reports.model import Report, parse_iso_date
+from reports.model import Report, ReportError, parse_iso_date
 from reports.subplan_rows import SubplanRow, SubplanStatus, days_overdue, subplan_status
 from reports.subplan_tables import subplan_document
 
 __all__ = [
     "SubplanRow",
     "SubplanStatus",
+    "audit_every_plan",
     "audit_resolution",
     "audit_subplans",
     "subplan_report",
@@ -127,6 +128,17 @@ ORDER BY path
 def _source_text(store: GraphStore, plan_uid: str, path: str, src: str | None) -> str | None:
     """The ordering sentence: the task on the edge's line, else the paragraph ``path``, else its first part."""
     tasks = store.read(_TASK_TEXT, {"uid": plan_uid, "path": path, "prefix": f"{path}.", "src": src or ""})
+    return _sentence(tasks, path, src)
+
+
+def _sentence(tasks: list[dict[str, Any]], path: str, src: str | None) -> str | None:
+    """Of a plan's tasks (by path), the one on the order's line, else the paragraph ``path``, else its first
+    part."""
+    tasks = [
+        t
+        for t in tasks
+        if t["path"] == path or (t["path"] or "").startswith(f"{path}.") or t["src"] == (src or "")
+    ]
     for wanted in (lambda t: src and t["src"] == src, lambda t: t["path"] == path, lambda t: True):
         for task in tasks:
             if wanted(task):
@@ -177,13 +189,57 @@ def audit_subplans(store: GraphStore, plan: str, as_of: date | None = None) -> l
     return _audit_one(store, resolve_document(store, plan).uid, as_of)
 
 
+_ONE_PLAN = "MATCH (p:Document {uid: $plan})"
+_EVERY_PLAN = "MATCH (p:Document) WHERE (p)-[:REQUIRES_SUBPLAN]->()"
+
+
+def audit_every_plan(store: GraphStore, as_of: date | None = None) -> list[SubplanRow]:
+    """Every ordering plan's audit in one query (the overview's counts), by the same saved query with its first
+    line widened from one plan to every plan that orders sub-plans; the ordering sentences are not read."""
+    as_of = as_of or date.today()
+    cypher = get_query("subplan_audit").cypher
+    if _ONE_PLAN not in cypher:
+        raise ReportError("truy vấn subplan_audit không còn bắt đầu bằng một kế hoạch: không kiểm tra gộp được")
+    raw = store.read(cypher.replace(_ONE_PLAN, _EVERY_PLAN, 1), {"as_of": as_of.isoformat()})
+    kinds, levels = _kinds(store, [r["unit_uid"] for r in raw])
+    rows = [_row(r, as_of, {}, kinds, levels) for r in raw]
+    return sorted(rows, key=lambda r: (r.plan_uid, r.paragraph or "", r.order))
+
+
 def audit_resolution(store: GraphStore, resolution: str, as_of: date | None = None) -> list[SubplanRow]:
     """Audit every plan in the cascade under ``resolution`` and the resolution itself, top of the cascade first."""
     as_of = as_of or date.today()
     root = resolve_document(store, resolution)
     cascade = get_query("cascade").run(store, {"document": root.uid})
-    plans = [root.uid] + [r["uid"] for r in cascade if r["status"] == "loaded"]
-    return [row for uid in dict.fromkeys(plans) for row in _audit_one(store, uid, as_of)]
+    plans = list(dict.fromkeys([root.uid] + [r["uid"] for r in cascade if r["status"] == "loaded"]))
+    return _audit_many(store, plans, as_of)
+
+
+_SOME_PLANS = "MATCH (p:Document) WHERE p.uid IN $plans"
+_PLAN_TASKS = (
+    "MATCH (t:Task) WHERE t.owner IN $plans RETURN t.owner AS owner, t.path AS path, t.text AS text, t.src AS src"
+)
+
+
+def _audit_many(store: GraphStore, plans: list[str], as_of: date) -> list[SubplanRow]:
+    """What :func:`_audit_one` gives for each plan, in that order, with a few queries for all of them (the saved
+    query's first line widened to the list; the plans' tasks read once for the ordering sentences)."""
+    cypher = get_query("subplan_audit").cypher
+    if _ONE_PLAN not in cypher:
+        raise ReportError("truy vấn subplan_audit không còn bắt đầu bằng một kế hoạch: không kiểm tra gộp được")
+    raw = store.read(cypher.replace(_ONE_PLAN, _SOME_PLANS, 1), {"plans": plans, "as_of": as_of.isoformat()})
+    tasks: dict[str, list[dict[str, Any]]] = {}
+    for t in sorted(store.read(_PLAN_TASKS, {"plans": plans}), key=lambda t: t["path"] or ""):
+        tasks.setdefault(t["owner"], []).append(t)
+    orders = {(r["plan_uid"], r["paragraph"] or ""): r["src"] for r in raw}
+    sources = {key: _sentence(tasks.get(key[0], []), key[1], src) for key, src in orders.items()}
+    kinds, levels = _kinds(store, [r["unit_uid"] for r in raw])
+    by_plan: dict[str, list[SubplanRow]] = {}
+    for r in raw:
+        by_plan.setdefault(r["plan_uid"], []).append(_row(r, as_of, sources, kinds, levels))
+    return [
+        row for uid in plans for row in sorted(by_plan.get(uid, []), key=lambda r: (r.paragraph or "", r.order))
+    ]
 
 
 def subplan_statuses(rows: list[SubplanRow]) -> dict[str, dict[str, tuple[str, str | None, str | None]]]:

@@ -24,13 +24,16 @@ from graph.model import DocumentGraph
 from graph.readonly import capped, check_read_only
 from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
+    LOOKUP_INDEXES,
     OWNED_LABELS,
     PRIMARY_LABELS,
     REL_TYPES,
     SCHEMA_LABELS,
     Statement,
     delete_document_statements,
+    document_batches,
     document_statements,
+    documents_statements,
     endpoint_statements,
     unknown_endpoints,
 )
@@ -56,6 +59,7 @@ def schema_statements() -> list[str]:
     ]
     out += [f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.owner)" for label in OWNED_LABELS]
     out += [f"CREATE INDEX IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.owner)" for rel in REL_TYPES]
+    out += [f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.{prop})" for label, prop in LOOKUP_INDEXES]
     return out
 
 
@@ -127,6 +131,21 @@ class BoltStore:
                 tx.run(statement.query, statement.params).consume()
 
         self._execute_write(work)
+
+    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+        """Many documents, a batch of them per transaction (see ``GraphStore.write_documents``)."""
+        for batch in document_batches(graphs):
+
+            def work(tx: neo4j.ManagedTransaction, batch: list[DocumentGraph] = batch) -> None:
+                external: dict[str, str] = {}
+                uids = unknown_endpoints(batch)
+                for label, statement in endpoint_statements(uids) if uids else ():
+                    for row in _run(tx, statement.query, statement.params):
+                        external.setdefault(row["uid"], label)
+                for statement in documents_statements(batch, external):
+                    tx.run(statement.query, statement.params).consume()
+
+            self._execute_write(work)
 
     def delete_document(self, document_uid: str) -> None:
         """Remove the document's own facts, in one transaction."""

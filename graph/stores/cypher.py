@@ -46,6 +46,7 @@ from graph.stores.values import property_value
 __all__ = [
     "BATCH_SIZE",
     "DOCUMENT_TYPE_LABELS",
+    "LOOKUP_INDEXES",
     "OWNED_LABELS",
     "PRIMARY_LABELS",
     "REL_TYPES",
@@ -54,7 +55,9 @@ __all__ = [
     "chain",
     "delete_document_statements",
     "delete_statements",
+    "document_batches",
     "document_statements",
+    "documents_statements",
     "endpoint_statements",
     "rename_parameters",
     "set_properties",
@@ -62,6 +65,7 @@ __all__ = [
 ]
 
 BATCH_SIZE = 5000
+BATCH_ELEMENTS = 20_000  # nodes + edges of the documents written in one query or transaction
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _OTHER_KINDS = (Section, Task, Organ, OrganGroup, Person)
 PRIMARY_LABELS: tuple[str, ...] = ("Document", *(kind.LABELS[0] for kind in _OTHER_KINDS))
@@ -71,6 +75,9 @@ OWNED_LABELS: tuple[str, ...] = tuple(
     kind.LABELS[0] for kind in _OTHER_KINDS if "owner" in {f.name for f in dataclasses.fields(kind)}
 )
 REL_TYPES: tuple[str, ...] = tuple(rel.value for rel in Rel)
+# Properties the reads look nodes up by besides ``uid`` and ``owner`` (a document by its symbol; the audit
+# matches a sub-plan's issuer key to its unit's), indexed on every store so that each is a lookup, not a scan.
+LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (("Document", "symbol"), ("Document", "issuer_key"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +193,12 @@ def _add_nodes(plan: _Plan, nodes: Iterable[NodeValue]) -> None:
 # --- edges -----------------------------------------------------------------------------------------
 
 
-def _edge_rows(graph: DocumentGraph) -> dict[tuple[str, bool], dict[tuple[str, str, str], dict[str, Any]]]:
-    """Edges grouped by (type, owned), de-duplicated on (source, target, key); later props win."""
-    groups: dict[tuple[str, bool], dict[tuple[str, str, str], dict[str, Any]]] = {}
+_EdgeGroups = dict[tuple[str, bool], dict[tuple[str, str, str, str], dict[str, Any]]]
+
+
+def _edge_rows(graph: DocumentGraph, groups: _EdgeGroups | None = None) -> _EdgeGroups:
+    """Edges grouped by (type, owned), de-duplicated on (owner, source, target, key); later props win."""
+    groups = {} if groups is None else groups
     for edge in graph.edges:
         if edge.owner not in (None, graph.document_uid):
             raise StoreError(
@@ -203,8 +213,11 @@ def _edge_rows(graph: DocumentGraph) -> dict[tuple[str, bool], dict[tuple[str, s
         }
         if not owned:
             fresh["key"] = edge.key  # what MERGE matches on
-        row = groups.setdefault((rel, owned), {}).setdefault((edge.source, edge.target, edge.key), fresh)
+        owner = graph.document_uid if owned else ""
+        row = groups.setdefault((rel, owned), {}).setdefault((owner, edge.source, edge.target, edge.key), fresh)
         row["props"].update(_edge_props(edge))
+        if owned:
+            row["props"]["owner"] = owner
     return groups
 
 
@@ -215,11 +228,11 @@ def _edge_props(edge: Edge) -> dict[str, Any]:
             raise StoreError(f"{where}: property name {key!r} is not snake_case")
     props = {k: property_value(v, f"{where}.{k}") for k, v in edge.props.items() if v is not None}
     props["key"] = property_value(edge.key, f"{where}.key")
-    return props  # an owned edge gets `owner` from $owner in its CREATE
+    return props  # an owned edge gets `owner` from its row (several documents share a statement)
 
 
-def _add_edges(plan: _Plan, graph: DocumentGraph, label_of: Mapping[str, str]) -> None:
-    for (rel, owned), by_key in sorted(_edge_rows(graph).items()):
+def _add_edges(plan: _Plan, groups: _EdgeGroups, label_of: Mapping[str, str]) -> None:
+    for (rel, owned), by_key in sorted(groups.items()):
         by_labels: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for row in by_key.values():
             by_labels.setdefault((label_of[row["a"]], label_of[row["b"]]), []).append(row)
@@ -228,23 +241,23 @@ def _add_edges(plan: _Plan, graph: DocumentGraph, label_of: Mapping[str, str]) -
                 f"UNWIND $rows AS row MATCH (a:{_label(source)} {{uid: row.a}}) "
                 f"MATCH (b:{_label(target)} {{uid: row.b}})"
             )
-            if owned:
-                create = f"CREATE (a)-[r:{rel} {{owner: $owner}}]->(b)"
-            else:
-                create = f"MERGE (a)-[r:{rel} {{key: row.key}}]->(b)"
+            # an owned edge takes ``owner`` from its row: documents of one batch share the statement
+            create = f"CREATE (a)-[r:{rel}]->(b)" if owned else f"MERGE (a)-[r:{rel} {{key: row.key}}]->(b)"
             plan.add_rows(f"{match} {create} SET {set_properties('r', 'row.props')}", rows)
 
 
 # --- public builders -------------------------------------------------------------------------------
 
 
-def delete_statements(owner: str) -> list[Statement]:
-    """Remove what ``owner`` owns except its Document node: owned nodes (detached), then owned edges."""
-    plan = _Plan(owner)
+def delete_statements(owner: str | Sequence[str]) -> list[Statement]:
+    """Remove what ``owner`` (one document or several) owns except its Document node: owned nodes (detached),
+    then owned edges."""
+    owners = [owner] if isinstance(owner, str) else list(owner)
+    plan = _Plan(owners[0] if len(owners) == 1 else "")
     for label in OWNED_LABELS:
-        plan.add(f"MATCH (n:{label} {{owner: $owner}}) DETACH DELETE n")
+        plan.add(f"UNWIND $owners AS o MATCH (n:{label} {{owner: o}}) DETACH DELETE n", owners=owners)
     for rel in REL_TYPES:
-        plan.add(f"MATCH ()-[r:{rel} {{owner: $owner}}]->() DELETE r")
+        plan.add(f"UNWIND $owners AS o MATCH ()-[r:{rel} {{owner: o}}]->() DELETE r", owners=owners)
     return plan.statements
 
 
@@ -261,10 +274,12 @@ def delete_document_statements(document_uid: str) -> list[Statement]:
     return plan.statements
 
 
-def unknown_endpoints(graph: DocumentGraph) -> set[str]:
-    """Edge endpoints that are not nodes of ``graph``: the store must already hold them."""
-    own = {node.uid for node in graph.nodes}
-    return {uid for edge in graph.edges for uid in (edge.source, edge.target) if uid not in own}
+def unknown_endpoints(graph: DocumentGraph | Sequence[DocumentGraph]) -> set[str]:
+    """Edge endpoints that are not nodes of ``graph`` (or of any of the graphs): the store must already hold
+    them."""
+    graphs = [graph] if isinstance(graph, DocumentGraph) else graph
+    own = {node.uid for g in graphs for node in g.nodes}
+    return {uid for g in graphs for edge in g.edges for uid in (edge.source, edge.target) if uid not in own}
 
 
 def endpoint_statements(uids: Iterable[str]) -> list[tuple[str, Statement]]:
@@ -282,19 +297,55 @@ def document_statements(graph: DocumentGraph, external: Mapping[str, str]) -> li
     ``external`` gives the primary label of edge endpoints that are not in the graph (found with
     :func:`endpoint_statements`); a missing one is an error, not a silently dropped edge.
     """
-    nodes = _nodes_by_uid(graph)
+    return documents_statements([graph], external)
+
+
+def documents_statements(graphs: Sequence[DocumentGraph], external: Mapping[str, str]) -> list[Statement]:
+    """The statements that replace each graph's document with it, several documents sharing each ``UNWIND``
+    (a batch is written as one unit: every document in it whole, or none). Each document uid at most once.
+    Shared nodes keep the first value met, an owned value wins over a shared one (a stub loaded in the batch)."""
+    owners = [g.document_uid for g in graphs]
+    if len(set(owners)) != len(owners):
+        raise StoreError("a batch names one document twice: write its versions one after the other")
+    nodes: dict[str, NodeValue] = {}
+    groups: _EdgeGroups = {}
+    for graph in graphs:
+        for uid, node in _nodes_by_uid(graph).items():
+            seen = nodes.get(uid)
+            if seen is None or (seen.shared and not node.shared):
+                nodes[uid] = node
+        _edge_rows(graph, groups)
     label_of = {uid: node.labels[0] for uid, node in nodes.items()} | dict(external)
-    missing = sorted(unknown_endpoints(graph) - set(label_of))
-    if missing:
-        raise StoreError(
-            f"document {graph.document_uid!r}: edges point to nodes that are neither in its graph nor in the "
-            f"store: {', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}"
-        )
-    plan = _Plan(graph.document_uid)
-    plan.statements = delete_statements(graph.document_uid)
+    for graph in graphs:
+        missing = sorted(unknown_endpoints(graph) - set(label_of))
+        if missing:
+            raise StoreError(
+                f"document {graph.document_uid!r}: edges point to nodes that are neither in its graph nor in "
+                f"the store: {', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}"
+            )
+    plan = _Plan(owners[0] if len(owners) == 1 else "")
+    plan.statements = delete_statements(owners)
     _add_nodes(plan, nodes.values())
-    _add_edges(plan, graph, label_of)
+    _add_edges(plan, groups, label_of)
     return plan.statements
+
+
+def document_batches(
+    graphs: Iterable[DocumentGraph], elements: int = BATCH_ELEMENTS
+) -> Iterable[list[DocumentGraph]]:
+    """Consecutive documents grouped into batches of about ``elements`` nodes + edges; a document met a second
+    time starts a new batch (its versions are written in order)."""
+    batch: list[DocumentGraph] = []
+    size, seen = 0, set[str]()
+    for graph in graphs:
+        if batch and (graph.document_uid in seen or size >= elements):
+            yield batch
+            batch, size, seen = [], 0, set()
+        batch.append(graph)
+        seen.add(graph.document_uid)
+        size += len(graph.nodes) + len(graph.edges)
+    if batch:
+        yield batch
 
 
 def chain(statements: Sequence[Statement]) -> Statement:

@@ -30,12 +30,15 @@ from graph.model import DocumentGraph
 from graph.readonly import capped, check_read_only
 from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
+    LOOKUP_INDEXES,
     OWNED_LABELS,
     REL_TYPES,
     SCHEMA_LABELS,
     chain,
     delete_document_statements,
+    document_batches,
     document_statements,
+    documents_statements,
     endpoint_statements,
     rename_parameters,
     unknown_endpoints,
@@ -107,6 +110,13 @@ class FalkorDBStore:
         external = self._labels_of(unknown_endpoints(graph))
         statement = chain(document_statements(graph, external))
         self._run(statement.query, statement.params, retry=True, checked=True)
+
+    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+        """Many documents, a batch of them per atomic query (see ``GraphStore.write_documents``)."""
+        for batch in document_batches(graphs):
+            external = self._labels_of(unknown_endpoints(batch))
+            statement = chain(documents_statements(batch, external))
+            self._run(statement.query, statement.params, retry=True, checked=True)
 
     def delete_document(self, document_uid: str) -> None:
         """Remove the document's own facts (see ``cypher.delete_document_statements``), atomically."""
@@ -189,6 +199,7 @@ class FalkorDBStore:
         wanted = [("NODE", label, "uid") for label in SCHEMA_LABELS]
         wanted += [("NODE", label, "owner") for label in OWNED_LABELS]
         wanted += [("RELATIONSHIP", rel, "owner") for rel in REL_TYPES]
+        wanted += [("NODE", label, prop) for label, prop in LOOKUP_INDEXES]
         for kind, label, prop in wanted:
             if (kind, label, prop) in have:
                 continue

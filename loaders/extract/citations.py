@@ -56,8 +56,12 @@ class Citations:
     cascade_parent: str | None = None
 
 
-def extract_citations(seg: Segments, own: str | None, province: str | None) -> Citations:
-    """Citations of a segmented document whose own symbol is ``own`` (``province`` completes local issuers)."""
+def extract_citations(
+    seg: Segments, own: str | None, province: str | None, own_issuer: str | None = None
+) -> Citations:
+    """Citations of a segmented document whose own symbol is ``own`` (``province`` completes local issuers). A
+    mention of ``own`` that names another issuer than ``own_issuer`` is another document with the same number
+    (a Thị ủy's ``120-KH/TU`` carrying out its Tỉnh ủy's ``120-KH/TU``), not the document itself."""
     head, purpose = _region(seg)
     region = {id(line) for line in head + purpose}
     aliases: dict[str, str] = {}
@@ -65,6 +69,9 @@ def extract_citations(seg: Segments, own: str | None, province: str | None) -> C
     rest = [line for line in seg.preface + seg.body if id(line) not in region]
     mentions += [m for line in rest for m in find_mentions(line, own, aliases, laws=False)]
     _complete(mentions, aliases, own, province)
+    for m in mentions:
+        if m.role == "self" and _other_issuer(m.issuer, own_issuer):
+            m.role = "cite"
     letter = _acting_letter(seg)
     for line in head + purpose:
         _roles([m for m in mentions if m.line is line], letter=letter and any(line is h for h in head))
@@ -85,6 +92,17 @@ def extract_citations(seg: Segments, own: str | None, province: str | None) -> C
     in_head = carried or {m.number for m in heads if not _legal_instrument(m)}
     parents = [c for c in implements if c.number in in_head]
     return Citations(implements, cites, aliases, chains, cascade_parent(parents, chains))
+
+
+_STANDING = re.compile(r"^ban thuong vu ")
+
+
+def _other_issuer(named: str | None, own: str | None) -> bool:
+    """Both printed, and neither name's words within the other's (a standing committee as its committee)."""
+    if not named or not own:
+        return False
+    a, b = (set(re.findall(r"\w+", _STANDING.sub("", fold(x)))) for x in (named, own))
+    return not (a <= b or b <= a)
 
 
 def _complete(mentions: list[Mention], aliases: dict[str, str], own: str | None, province: str | None) -> None:

@@ -66,6 +66,15 @@ _TERRITORY_LINE = re.compile(  # a territory alone, not a committee named after 
     r"^(?:" + "|".join(t.upper() for t in TERRITORIES) + r")\s+(?!(?:ỦY|UỶ)\b)\S", re.IGNORECASE
 )
 _CODE_KINDS = ISSUER_CODE_KINDS
+# A unit whose name ends in its territory's word with the place left to the line above (ĐẢNG ỦY CÔNG AN TỈNH),
+# and the place that line gives (ĐẢNG BỘ TỈNH X, TỈNH ỦY X).
+_BARE_TERRITORY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)$")
+_PLACE_OF = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((*TERRITORIAL_COMMITTEES, *TERRITORIES), key=len, reverse=True))
+    + r")\s+(?P<place>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +339,8 @@ def _organ_block(d: _Draft) -> tuple[str | None, str | None]:
         return "Ban Chấp hành Trung ương Đảng", unit
     if _TERRITORIAL_UNIT.match(unit) or find_province(unit):
         return upper, unit
+    if _BARE_TERRITORY.search(unit) and (place := _PLACE_OF.search(upper)):
+        return upper, f"{unit} {place['place']}"  # ĐẢNG ỦY CÔNG AN TỈNH under TỈNH ỦY X: the territory is X
     if territory := _territory(upper):
         return upper, f"{unit} {territory}"
     return upper, f"{unit} {upper}"

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -39,6 +40,7 @@ _FOREIGN_CHAIN_RANK = 150
 _GLOBAL_RANK = 200
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The matching key of a name: accent-free, lower case, without punctuation, ``và`` or ``của``."""
     words = _NON_WORD.sub(" ", fold(text.replace("&", " và "))).split()

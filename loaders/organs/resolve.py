@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from loaders.organs.gazetteer import Context, Gazetteer, GroupEntry, OrganEntry, expand_group
 from loaders.organs.index import name_key, strip_words
@@ -102,7 +103,13 @@ def _clean(text: str) -> str:
 
 def _is_generic(text: str, gazetteer: Gazetteer) -> bool:
     key = name_key(text)
-    return any(key == p or key.startswith(p + " ") for p in (name_key(g) for g in gazetteer.rules.generic))
+    return any(key == p or key.startswith(p + " ") for p in _generic_keys(tuple(gazetteer.rules.generic)))
+
+
+@lru_cache(maxsize=64)
+def _generic_keys(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of the rules' generic phrases, computed once per set of phrases (not on every name)."""
+    return tuple(name_key(g) for g in phrases)
 
 
 def _complete(text: str, ctx: Context, gazetteer: Gazetteer) -> str:

@@ -67,10 +67,21 @@ def _kept_as_printed(word: str) -> bool:
 def _place(words: list[str], out: list[str], i: int) -> int:
     """Capitalise a place name after a territorial kind (``tỉnh Bình Định``, ``Tỉnh ủy Bình Định``) ending at
     ``i``; the index after it."""
-    while i < len(words) and words[i] not in _STOP and not _match(words, i, _KINDS):
+    start = i
+    while (
+        i < len(words)
+        and words[i] not in _STOP
+        and not (_match(words, i, _KINDS) and not _second(words, start, i))
+    ):
         out[i] = _cap(words[i])
         i += 1
     return i
+
+
+def _second(words: list[str], start: int, i: int) -> bool:
+    """A weak kind as the second syllable of a place name is part of it (``phường Thuận Hội``, ``xã Cẩm
+    Khối``): Vietnamese place names are mostly two syllables, an organ starts after them."""
+    return i == start + 1 and words[i] in _WEAK_KINDS
 
 
 def organ_case(text: str) -> str:

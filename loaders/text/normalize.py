@@ -39,6 +39,7 @@ _SPACES = str.maketrans({"\u00a0": " ", "\t": " ", "\u2007": " ", "\u202f": " ",
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _PLACEHOLDER = 0xE000  # private-use characters stand in for escaped markup characters while it is stripped
+_RESTORE = {_PLACEHOLDER + c: c for c in range(128)}
 _RULE = re.compile(r"^(?:\\?[-*_=–—]\s*){3,}$")
 # A converter's separator: only rule marks and spaces, two or more marks (``* *``, ``- -``, ``**``); never content.
 _SPARSE_RULE = re.compile(r"^(?:[-*_]\s*){2,}$")
@@ -106,8 +107,7 @@ def clean_inline(text: str) -> str:
     protected = _LINK.sub(lambda m: m.group(1) or "", protected)
     protected = _HTML.sub(" ", protected)
     protected = _EMPHASIS.sub("", protected)
-    restored = "".join(chr(ord(c) - _PLACEHOLDER) if _PLACEHOLDER <= ord(c) < _PLACEHOLDER + 128 else c
-                       for c in protected)  # fmt: skip
+    restored = protected.translate(_RESTORE)
     return " ".join(_DASH_RUN.sub(" ", restored).split())
 
 

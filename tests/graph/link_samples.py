@@ -113,8 +113,8 @@ def symbols_chain(store: GraphStore, uid: str) -> list[str]:
 
 # --- small hand-built records: the seeds' identities and citations, nothing else -------------------------
 
-BD80, BD60 = "binh-dinh:80-KH/ĐUK:2023", "binh-dinh:60-KH/TU:2023"
-NQ27, KH11 = "tw:27-NQ/TW:2022", "tw:11-KH/TW:2022"
+BD80, BD60 = "binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023", "binh-dinh:tinh-uy:60-KH/TU:2023"
+NQ27, KH11 = "tw:ban-chap-hanh-trung-uong-dang:27-NQ/TW:2022", "tw:bo-chinh-tri:11-KH/TW:2022"
 BTV_TU = "Ban Thường vụ Tỉnh ủy Bình Định"
 NQ_27 = "Nghị quyết 27"
 

@@ -35,9 +35,9 @@ def short_tmpdir(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
 
 
-PLAN = "binh-dinh:60-KH/TU:2023"
-CHILD = "binh-dinh:80-KH/ĐUK:2023"
-RESOLUTION = "tw:27-NQ/TW:2022"
+PLAN = "binh-dinh:tinh-uy:60-KH/TU:2023"
+CHILD = "binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023"
+RESOLUTION = "tw:ban-chap-hanh-trung-uong-dang:27-NQ/TW:2022"
 BTG = "binh-dinh:ban-tuyen-giao"
 DUK = "binh-dinh:dang-uy-khoi"
 TU = "binh-dinh:tinh-uy"

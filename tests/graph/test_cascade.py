@@ -144,7 +144,7 @@ def test_a_symbol_of_two_provinces_asks_for_the_uid(empty_store: GraphStore) -> 
     load(empty_store, R80, R60, record("60-KH/TU", "quang-nam", "2023-03-01"))
     with pytest.raises(AmbiguousDocument) as caught:
         cascade_tree(empty_store, "60-KH/TU")
-    assert [c.uid for c in caught.value.candidates] == ["quang-nam:60-KH/TU:2023", BD60]  # by date
+    assert [c.uid for c in caught.value.candidates] == ["quang-nam:?:60-KH/TU:2023", BD60]  # by date
     assert "ứng với 2 văn bản" in str(caught.value)
     assert cascade_tree(empty_store, BD60).children[0].children[0].uid == BD60  # 27 → 11 → 60
     with pytest.raises(UnknownDocument):

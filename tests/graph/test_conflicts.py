@@ -9,7 +9,7 @@ from graph.store import GraphStore
 from loaders.record import Citation
 from tests.graph.link_samples import BD60, BD80, BTV_TU, NQ27, R60, R80, doc_props, load, record
 
-A, B = "phu-tho:1902/KH-UBND:2023", BD80
+A, B = "phu-tho:?:1902/KH-UBND:2023", BD80
 
 
 def test_missing_date_is_filled_from_the_citation_with_its_source() -> None:
@@ -31,7 +31,9 @@ def test_two_dates_in_citations_keep_the_majority_and_flag_both() -> None:
         CitedDate("2022-11-09", f"{A}:22", A),
         CitedDate("2022-11-09", f"{B}:19", B),
     ]
-    decision = reconcile_date(None, None, cited, uid="tw:27-NQ/TW:2022", symbol="27-NQ/TW")
+    decision = reconcile_date(
+        None, None, cited, uid="tw:ban-chap-hanh-trung-uong-dang:27-NQ/TW:2022", symbol="27-NQ/TW"
+    )
     assert decision.date == "2022-11-09"
     assert decision.date_source == f"{CITED_IN}{B}, {A}"  # sorted
     assert decision.conflict is not None
@@ -67,7 +69,7 @@ def test_conflicting_dates_are_kept_flagged_and_listed(empty_store: GraphStore) 
     assert conflict.uid == NQ27 and [v.value for v in conflict.values] == ["2022-11-09", "2022-12-09"]
     stub = doc_props(empty_store, NQ27)
     assert stub["date"] == "2022-11-09" and stub["conflicts"] == [conflict.text()]
-    assert "cited in phu-tho:1902/KH-UBND:2023:17" in conflict.text()
+    assert "cited in phu-tho:?:1902/KH-UBND:2023:17" in conflict.text()
 
 
 def test_a_citation_date_that_differs_from_the_documents_own_is_a_conflict(empty_store: GraphStore) -> None:
@@ -87,6 +89,6 @@ def test_the_phu_tho_plan_citing_27_nq_tw_with_two_dates_is_listed(empty_store: 
     assert conflict.symbol == "27-NQ/TW"
     assert [v.value for v in conflict.values] == ["2022-11-09", "2022-12-09"]
     assert [v.sources for v in conflict.values] == [
-        ("cited in phu-tho:1902/KH-UBND:2023:20",),
-        ("cited in phu-tho:1902/KH-UBND:2023:16",),
+        ("cited in phu-tho:uy-ban-nhan-dan:1902/KH-UBND:2023:20",),
+        ("cited in phu-tho:uy-ban-nhan-dan:1902/KH-UBND:2023:16",),
     ]

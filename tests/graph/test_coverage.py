@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from graph.coverage import Lead, Link, TaskText, addressed_to, coverage, effective_kind, evaluate
 from graph.ingest import load_paths
 from graph.link import relink
@@ -141,3 +143,16 @@ def test_coverage_is_redone_when_the_parent_is_reloaded_and_not_otherwise(empty_
     assert relink(empty_store).coverage == ()  # nothing changed: nothing recomputed
     load_paths([SEED_FILES[1]], empty_store)  # 60-KH/TU again: its tasks are new nodes, the old edges went
     assert sorted(seed_links(empty_store), key=lambda link: (link.parent, link.child)) == before
+
+
+def test_the_seeds_coverage_computed_on_every_core_is_the_same(
+    empty_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.coverage
+
+    monkeypatch.setattr(graph.coverage, "PARALLEL_FROM", 1)  # a bulk load's path, on the two seed documents
+    monkeypatch.setattr(graph.coverage.os, "cpu_count", lambda: 2)
+    load_paths(list(SEED_FILES), empty_store)
+    links = seed_links(empty_store)
+    duties = [link for link in links if not link.parent_path.startswith("I.")]
+    assert evaluate(duties, GOLD["links"])["precision"] == evaluate(duties, GOLD["links"])["recall"] == 1.0

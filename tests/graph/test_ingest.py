@@ -90,7 +90,11 @@ def test_either_order_dates_60_kh_tu_from_80_kh_duk(empty_store: GraphStore, ord
         "MATCH (d:Document {symbol: '60-KH/TU'}) "
         "RETURN d.date AS date, d.date_source AS source, d.status AS status"
     )
-    assert row == {"date": "2023-05-24", "source": "cited in binh-dinh:80-KH/ĐUK:2023", "status": "loaded"}
+    assert row == {
+        "date": "2023-05-24",
+        "source": "cited in binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023",
+        "status": "loaded",
+    }
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from graph.analyst import run_cypher
 from graph.dialect import DialectError, to_falkordb
 from graph.store import GraphStore, ReadOnlyError
 
-PLAN_80, PLAN_60 = "binh-dinh:80-KH/ĐUK:2023", "binh-dinh:60-KH/TU:2023"
+PLAN_80, PLAN_60 = "binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023", "binh-dinh:tinh-uy:60-KH/TU:2023"
 
 # (name, Neo4j 5 Cypher, parameters, the sample graph's answer)
 ANALYST_QUERIES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]]]] = [
@@ -119,7 +119,7 @@ ANALYST_QUERIES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]]]] = [
         "sum(CASE WHEN a.role = 'lead' THEN 1 ELSE 0 END) AS leads "
         "RETURN document, round(toFloat(leads) / all, 3) AS share ORDER BY document",
         {},
-        [{"document": PLAN_60, "share": 0.865}, {"document": PLAN_80, "share": 0.9}],
+        [{"document": PLAN_80, "share": 0.9}, {"document": PLAN_60, "share": 0.865}],
     ),
     (
         "documents that implement another (elementId compared)",

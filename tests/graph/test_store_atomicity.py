@@ -32,7 +32,7 @@ from graph.stores.embedded import EmbeddedStore
 from tests.graph.store_samples import big_graph, owned_counts
 
 ROOT = Path(__file__).resolve().parents[2]
-DOC = "test:9999-KH/TU:2024"
+DOC = "test:?:9999-KH/TU:2024"
 ABSENT = {"tasks": 0, "versions": [], "edges": 0, "title": None}
 WRITER = """
 import socket, sys, time

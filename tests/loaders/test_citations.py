@@ -148,3 +148,20 @@ def test_cascade_parent(
     candidates: list[Citation], chains: tuple[tuple[str, str], ...], expected: str | None
 ) -> None:
     assert cascade_parent(candidates, chains) == expected
+
+
+@pytest.mark.parametrize(
+    ("own_issuer", "implements"),
+    [
+        ("Ban Thường vụ Thị ủy Bình Hiệp", ["120-KH/TU"]),  # the Tỉnh ủy's plan, numbered like this one
+        ("Ban Thường vụ Tỉnh ủy Bình Định", []),  # the document naming itself
+        (None, []),  # no issuer known: a mention of the own number is the document itself, as before
+    ],
+)
+def test_a_document_with_its_own_number_from_another_issuer_is_cited(
+    own_issuer: str | None, implements: list[str]
+) -> None:
+    preamble = "Thực hiện Kế hoạch số 120-KH/TU ngày 07/02/2023 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ ban hành:"
+    text = f"Số 120-KH/TU\n\nKẾ HOẠCH\n\nvề X\n\n{preamble}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n\n\nII. NHIỆM VỤ\n"
+    found = extract_citations(segment(normalize(text)), "120-KH/TU", "Bình Định", own_issuer)
+    assert numbers(found.implements) == implements

@@ -325,3 +325,24 @@ UBKT = "Ủy ban Kiểm tra Tỉnh ủy Quảng Ngãi"
 def test_layouts_beyond_the_corpus(text: str, expected: tuple[str | None, ...]) -> None:
     h = header(text)
     assert (h.number, h.date, h.party_unit, h.issuer, h.scope) == expected
+
+
+@pytest.mark.parametrize(
+    ("upper", "unit", "party_unit"),
+    [
+        ("ĐẢNG BỘ TỈNH BẮC GIANG", "ĐẢNG ỦY CÔNG AN TỈNH", "Đảng ủy Công an tỉnh Bắc Giang"),  # no doubled tỉnh
+        ("TỈNH ỦY BẮC GIANG", "ĐẢNG ĐOÀN HỘI NÔNG DÂN TỈNH", "Đảng đoàn Hội Nông dân tỉnh Bắc Giang"),
+        ("ĐẢNG BỘ HUYỆN TÂN HIỆP", "ĐẢNG ỦY PHƯỜNG THUẬN HỘI", "Đảng ủy phường Thuận Hội"),  # Hội is the place
+        (
+            "TỈNH ỦY BÌNH ĐỊNH",
+            "BAN TUYÊN GIÁO",
+            "Ban Tuyên giáo Tỉnh ủy Bình Định",
+        ),  # a commission of the committee
+    ],
+)
+def test_the_unit_is_completed_with_its_place_without_doubled_or_foreign_words(
+    upper: str, unit: str, party_unit: str
+) -> None:
+    text = f"{upper}\n{unit}\n*\nSố 26-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nBắc Giang, ngày 2 tháng 3 năm 2023\n"
+    text += "\nKẾ HOẠCH\n\nX\n"
+    assert header(text + SIGNED_BTV).party_unit == party_unit

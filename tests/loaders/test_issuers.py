@@ -16,7 +16,15 @@ from loaders.organs.issuers import same_issuer
         ("BAN THƯỜNG VỤ TỈNH ỦY BÌNH ĐỊNH", "Ban Thường vụ Tỉnh ủy Bình Định", True),  # case and accents
         ("Tỉnh ủy Bình Định", "Ban Thường vụ Tỉnh ủy Bình Định", True),
         ("Bình Định Tỉnh ủy", "Tỉnh ủy Bình Định", True),  # the same words in another order
-        ("Ban Thuờng vụ Tinh uy Binh Dinb", "Ban Thường vụ Tỉnh ủy Bình Định", True),  # an OCR error
+        ("Ban Thuờng vụ Tinb uỷ Bình Định", "Ban Thường vụ Tỉnh ủy Bình Định", True),  # an OCR error
+        # places are compared exactly after folding: a different place is a different body, even one letter off
+        ("Huyện ủy Tân Hiệp", "Huyện ủy An Hiệp", False),
+        ("Ban Thường vụ Huyện ủy Tân Hiệp", "Huyện ủy An Hiệp", False),
+        ("Đảng ủy xã Nam Tường", "Đảng ủy xã Nam Tường huyện Phước Hiệp", True),  # one place more
+        ("Đảng ủy phường Thuận hội", "Ban Thường vụ Đảng ủy phường Thuận Hội", True),  # case of the place
+        ("Đảng ủy xã Sơn Vinh", "Đảng ủy xã Sơn Vịnh", True),  # accents fold away
+        ("Đảng ủy xã Kim Vinh", "Đảng ủy xã Kim Tường", False),
+        ("Ban Thường vụ Tinh uy Binh Dinb", "Ban Thường vụ Tỉnh ủy Bình Định", False),  # a place misread
         (None, "Bộ Chính trị", True),  # nothing says otherwise
         ("Bộ Chính trị", "", True),
         ("Bộ Chính trị", "Ban Bí thư", False),

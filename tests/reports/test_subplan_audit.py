@@ -20,6 +20,7 @@ from reports.model import Report
 from reports.subplans import (
     SubplanRow,
     SubplanStatus,
+    audit_every_plan,
     audit_resolution,
     audit_subplans,
     subplan_report,
@@ -103,6 +104,26 @@ def test_python_status_agrees_with_the_saved_query(sample_store: GraphStore) -> 
         assert sorted((r["unit_uid"], r["status"]) for r in raw) == sorted(
             (r.unit_uid, r.status.value) for r in rows
         )
+
+
+def test_the_one_query_over_every_plan_gives_each_plans_own_audit(sample_store: GraphStore) -> None:
+    for as_of in ("2023-06-01", "2023-06-28", EXPECT["as_of"]):
+        one_by_one = audit_subplans(sample_store, "60-KH/TU", D(as_of)) + audit_subplans(
+            sample_store, "80-KH/ĐUK", D(as_of)
+        )
+        every = audit_every_plan(sample_store, D(as_of))
+        assert len(every) == len(one_by_one) > 0
+        key = lambda r: (r.plan_uid, r.unit_uid, r.status, r.subplan_uid)  # noqa: E731
+        assert sorted(map(key, every)) == sorted(map(key, one_by_one))
+
+
+def test_a_resolutions_audit_read_at_once_is_each_plans_own_audit(sample_store: GraphStore) -> None:
+    for as_of in ("2023-06-28", EXPECT["as_of"]):
+        rows = audit_resolution(sample_store, "27-NQ/TW", D(as_of))
+        plans = list(dict.fromkeys(r.plan_uid for r in rows))
+        assert len(plans) == 2 and rows == [
+            row for uid in plans for row in audit_subplans(sample_store, uid, D(as_of))
+        ]
 
 
 def test_before_the_bloc_plan_existed_everything_is_not_yet_due(sample_store: GraphStore) -> None:

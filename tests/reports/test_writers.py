@@ -45,7 +45,7 @@ REPORT = Report(
     (UNITS, Table("Ghi chú", ("Mục", "Đã cụ thể hóa"), (("II.1", True),))),
     (
         "Kế hoạch số 60-KH/TU — data/documents/001_0da2381aa2498f94.txt",
-        "60-KH/TU, mục IV.1: binh-dinh:60-KH/TU:2023:95",
+        "60-KH/TU, mục IV.1: binh-dinh:tinh-uy:60-KH/TU:2023:95",
     ),
 )
 
@@ -196,7 +196,7 @@ def test_docx_has_the_title_and_the_three_parts_of_the_body() -> None:
     assert parts == ["I. TỔNG HỢP", "II. KẾT QUẢ CỤ THỂ", "III. ĐỀ XUẤT, KIẾN NGHỊ"]
     assert "- Số đơn vị phải xây dựng kế hoạch: 3" in text
     assert "1. Tình hình ban hành kế hoạch" in text and "2. Ghi chú" in text and "3. Nguồn tham chiếu" in text
-    assert "- 60-KH/TU, mục IV.1: binh-dinh:60-KH/TU:2023:95" in text
+    assert "- 60-KH/TU, mục IV.1: binh-dinh:tinh-uy:60-KH/TU:2023:95" in text
     assert not any(set(t) == {"-"} for t in text)  # a paragraph border, not a row of dashes
 
 

@@ -18,24 +18,41 @@ from ui.views.rows import from_row, line_of
 VIEW = DocumentView(
     facts=from_row(
         DocumentFacts,
-        {"uid": "binh-dinh:80-KH/ĐUK:2023"},
-        signers=(from_row(Signer, {"name": "Nguyễn Hữu Lộc", "src": "binh-dinh:80-KH/ĐUK:2023:85"}),),
+        {"uid": "binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023"},
+        signers=(
+            from_row(
+                Signer, {"name": "Nguyễn Hữu Lộc", "src": "binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023:85"}
+            ),
+        ),
     ),
     links=(
-        from_row(DocumentLink, {"direction": "up", "symbol": "60-KH/TU", "src": "binh-dinh:80-KH/ĐUK:2023:17"}),
+        from_row(
+            DocumentLink,
+            {
+                "direction": "up",
+                "symbol": "60-KH/TU",
+                "src": "binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023:17",
+            },
+        ),
     ),
-    sections=(from_row(Section, {"path": "III", "src": "binh-dinh:80-KH/ĐUK:2023:67"}),),
+    sections=(from_row(Section, {"path": "III", "src": "binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023:67"}),),
     tasks=(
         from_row(DocumentTask, {"path": "III.2", "line": 71}),
-        from_row(DocumentTask, {"path": "III.2.p1", "src": "binh-dinh:80-KH/ĐUK:2023:71"}),
+        from_row(
+            DocumentTask, {"path": "III.2.p1", "src": "binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023:71"}
+        ),
     ),
-    subplans=(from_row(SubplanOrder, {"unit": "Chi bộ", "src": "binh-dinh:80-KH/ĐUK:2023:71"}),),
+    subplans=(
+        from_row(SubplanOrder, {"unit": "Chi bộ", "src": "binh-dinh:dang-uy-khoi-cac-co-quan:80-KH/ĐUK:2023:71"}),
+    ),
 )
 
 
 def test_the_line_is_what_follows_the_last_colon_of_a_uid() -> None:
-    assert line_of("binh-dinh:60-KH/TU:2023:12") == 12
-    assert line_of("binh-dinh:60-KH/TU:2023") == 2023  # a bare uid has no line; callers pass src values only
+    assert line_of("binh-dinh:tinh-uy:60-KH/TU:2023:12") == 12
+    assert (
+        line_of("binh-dinh:tinh-uy:60-KH/TU:2023") == 2023
+    )  # a bare uid has no line; callers pass src values only
     assert line_of(None) is None and line_of("no-line") is None and line_of(7) == 7
 
 

@@ -11,12 +11,11 @@ import streamlit as st
 from graph.analysis import depths_under, implements_graph
 from graph.store import GraphStore
 from queries.catalog import get_query
-from reports.coverage import coverage_report
-from reports.subplans import SubplanStatus, audit_subplans
+from reports.subplans import SubplanStatus, audit_every_plan
 from ui.store import TIMEOUT_MS, Generation, generation, store
-from ui.views.gaps import read_implements_pairs, read_plans
+from ui.views.gaps import read_implements_pairs
 from ui.views.rows import from_row, vi_date
-from ui.views.search import DocumentItem, read_documents
+from ui.views.search import DocumentItem
 
 __all__ = ["CascadeRoot", "Counts", "Overview", "overview", "read_overview"]
 
@@ -83,25 +82,42 @@ def read_counts(store: GraphStore) -> Counts:
     )
 
 
+def _documents_named(store: GraphStore, uids: list[str]) -> list[DocumentItem]:
+    rows = store.read(
+        """
+        MATCH (d:Document) WHERE d.uid IN $uids
+        RETURN d.uid AS uid, d.symbol AS symbol, d.type AS type, d.type_name AS type_name, d.title AS title,
+               d.date AS date, d.status AS status, labels(d) AS labels
+        """,
+        {"uids": uids},
+    )
+    return [from_row(DocumentItem, r) for r in rows]
+
+
 def read_cascade_roots(store: GraphStore) -> list[CascadeRoot]:
     """Documents at the top of a cascade and how far they reach, the widest first."""
     graph = implements_graph(store)
-    docs = {d.uid: d for d in read_documents(store)}
+    tops = [uid for uid in graph.nodes if graph.out_degree(uid) == 0 and graph.in_degree(uid) > 0]
+    docs = {d.uid: d for d in _documents_named(store, tops)}  # the roots only, not every document
     roots = []
-    for uid in graph.nodes:
-        if graph.out_degree(uid) == 0 and graph.in_degree(uid) > 0:
-            depths = depths_under(graph, uid)
-            doc = docs.get(uid) or from_row(DocumentItem, {"uid": uid})
-            roots.append(
-                CascadeRoot(uid, doc.symbol, doc.type_name, doc.title, doc.date, doc.status,
-                            depth=max(depths.values()), below=len(depths) - 1)
-            )  # fmt: skip
+    for uid in tops:
+        depths = depths_under(graph, uid)
+        doc = docs.get(uid) or from_row(DocumentItem, {"uid": uid})
+        roots.append(
+            CascadeRoot(uid, doc.symbol, doc.type_name, doc.title, doc.date, doc.status,
+                        depth=max(depths.values()), below=len(depths) - 1)
+        )  # fmt: skip
     return sorted(roots, key=lambda r: (-r.below, r.symbol or ""))
 
 
 def read_overview(store: GraphStore, as_of: date) -> Overview:
-    audits = [r for p in read_plans(store) for r in audit_subplans(store, p.uid, as_of)]
+    audits = audit_every_plan(store, as_of)
     pairs = [p for p in read_implements_pairs(store) if p.cascade_parent]
+    # what each child dropped of its cascade parent's key tasks, as the link pass stored it (graph.coverage)
+    (dropped,) = store.read(
+        "MATCH (c:Document {status: 'loaded'}) WHERE c.coverage_parent IS NOT NULL "
+        "RETURN sum(c.coverage_total - c.coverage_covered) AS n"
+    )
     overdue = get_query("overdue_tasks").run(store, {"as_of": as_of.isoformat()}, timeout_ms=TIMEOUT_MS)
     return Overview(
         counts=read_counts(store),
@@ -109,7 +125,7 @@ def read_overview(store: GraphStore, as_of: date) -> Overview:
         missing=sum(r.status == SubplanStatus.MISSING for r in audits),
         late=sum(r.status == SubplanStatus.LATE for r in audits),
         ordered=sum(r.unit_kind != "collective" for r in audits),
-        uncovered=sum(len(coverage_report(store, p.parent_uid, p.child_uid).dropped) for p in pairs),
+        uncovered=int(dropped["n"] or 0),
         pairs=len(pairs),
         overdue=len(overdue),
     )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from graph.store import GraphStore
-from reports.subplans import audit_subplans, subplan_statuses
+from reports.subplans import audit_every_plan, subplan_statuses
 
 __all__ = ["Statuses", "status_lookup"]
 
@@ -16,12 +16,13 @@ Statuses = Callable[[str], Mapping[str, tuple[str, str | None, str | None]]]
 
 
 def status_lookup(store: GraphStore, as_of: date) -> Statuses:
-    """Per plan, each ordered unit's audit status (``on_time``, ``late``, ``missing``…), read when first asked."""
-    memo: dict[str, Mapping[str, tuple[str, str | None, str | None]]] = {}
+    """Per plan, each ordered unit's audit status (``on_time``, ``late``, ``missing``…): every plan's, read in
+    one query when first asked (a cascade of hundreds of plans is not audited plan by plan)."""
+    memo: dict[str, dict[str, tuple[str, str | None, str | None]]] = {}
 
     def lookup(plan: str) -> Mapping[str, tuple[str, str | None, str | None]]:
-        if plan not in memo:
-            memo[plan] = subplan_statuses(audit_subplans(store, plan, as_of)).get(plan, {})
-        return memo[plan]
+        if not memo:
+            memo.update(subplan_statuses(audit_every_plan(store, as_of)) or {"": {}})
+        return memo.get(plan, {})
 
     return lookup

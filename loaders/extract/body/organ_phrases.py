@@ -386,7 +386,7 @@ def _cell_parts(piece: str) -> list[OrganSpan]:
             if not text:
                 continue
             start = piece.index(text, m.start())
-            tok = _Tokens(text)
+            tok = _tokens(text)
             found = _head_at(tok, 0, in_list=True)
             if found is None and (n := max(tok.match(0, v) for v in (_COMPLETE, _NAMED, _GENERIC))):
                 found = (n, " ".join(tok.words[:n]).lower(), False)  # a cell holds names only: ``Tập đoàn``
@@ -412,4 +412,4 @@ def split_organs(cell: str) -> tuple[str, ...]:
 
 def starts_with_verb(text: str) -> bool:
     """Does ``text`` open with a verb of duty (what follows a subject)? Only its first words are read."""
-    return _Tokens(window(text.lstrip()[:WINDOW], 0, 200)).match(0, _STOPS, lower_only=True) > 0
+    return _tokens(window(text.lstrip()[:WINDOW], 0, 200)).match(0, _STOPS, lower_only=True) > 0
