@@ -212,6 +212,7 @@ def _download(page: Page, button: Locator) -> Download:
     """The file a download button serves. The file is made on click; a click that lands while the page is still
     rerunning (seen once under load) is lost, so a second click is allowed, never more."""
     for attempt in (1, 2):
+        pw_expect(button).to_be_enabled(timeout=90_000)  # disabled while the page reruns (the click records it)
         try:
             with page.expect_download(timeout=30_000) as download:
                 button.click()
