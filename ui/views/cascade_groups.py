@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from common.glossary import group_status
 from ui.components.graph_picture import GEdge, GNode, hierarchy_levels
 
 __all__ = ["FOLD_AT", "GROUP_KINDS", "NODE_LIMIT", "ROW_LIMIT", "Folded", "fold", "group_key"]
@@ -39,16 +40,6 @@ _GROUP_WORDS: dict[str, tuple[str, str | None]] = {
     "open": ("chưa quá hạn", None),
     "organ": ("", None),
 }
-_UNIT_STATUS = {
-    "on_time": "on_time",
-    "issued": "on_time",
-    "late": "late",
-    "missing": "missing",
-    "not_found": "missing",
-    "not_yet_due": "pending",
-    "units_not_listed": "unverified",
-    "unresolved": "unverified",
-}
 _DOCS = {"resolution", "document", "documents"}
 
 
@@ -68,7 +59,7 @@ def group_key(node: GNode) -> str:
         return "overdue" if node.status == "overdue" else "open"
     if node.status is None:
         return "organ"
-    return _UNIT_STATUS.get(node.status, "unverified")
+    return group_status(node.status) if node.status else "unverified"
 
 
 def _noun(node: GNode) -> tuple[str, str]:

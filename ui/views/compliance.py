@@ -10,7 +10,7 @@ from datetime import date
 
 import streamlit as st
 
-from common.glossary import GROUP_STATUS, LEVELS
+from common.glossary import GROUP_STATUS, LEVELS, group_status
 from graph.store import GraphStore
 from queries.catalog import get_query
 from reports.subplans import SubplanRow, audit_resolution
@@ -36,15 +36,6 @@ STATUS_COLOURS: dict[str, str] = {
     "missing": "#e63946",
     "pending": "#8ecae6",
     "unverified": "#fff3b0",
-}
-_GROUP = {
-    "on_time": "on_time",
-    "issued": "on_time",
-    "late": "late",
-    "missing": "missing",
-    "not_found": "missing",
-    "not_yet_due": "pending",
-    "units_not_listed": "unverified",
 }
 
 
@@ -131,7 +122,7 @@ def read_compliance_matrix(store: GraphStore, resolution: str, as_of: date) -> C
 def _cell(r: SubplanRow) -> MatrixCell:
     subplan = f"{r.subplan} ({vi_date(r.subplan_date.isoformat())})" if r.subplan and r.subplan_date else r.subplan
     deadline = vi_date(r.deadline.isoformat()) if r.deadline else ""
-    return MatrixCell(_GROUP.get(r.status.value, "unverified"), r.status_vi, subplan, r.subplan_uid, deadline)
+    return MatrixCell(group_status(r.status.value), r.status_vi, subplan, r.subplan_uid, deadline)
 
 
 def read_deadline_timeline(store: GraphStore, resolution: str, as_of: date) -> list[TimelineItem]:
@@ -157,7 +148,7 @@ def read_deadline_timeline(store: GraphStore, resolution: str, as_of: date) -> l
     orders: dict[tuple[str, date, str], int] = {}
     for r in audit:
         if r.deadline:
-            key = (r.plan, r.deadline, GROUP_STATUS[_GROUP.get(r.status.value, "unverified")])
+            key = (r.plan, r.deadline, GROUP_STATUS[group_status(r.status.value)])
             orders[key] = orders.get(key, 0) + 1
     for (plan, deadline, state), n in orders.items():
         what = f"Ban hành kế hoạch: {n} đơn vị"
