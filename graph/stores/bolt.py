@@ -71,6 +71,18 @@ def _run(tx: neo4j.ManagedTransaction, query: str, params: Mapping[str, Any]) ->
     return [_record(record) for record in tx.run(query, dict(params))]
 
 
+def _endpoint_labels(
+    tx: neo4j.ManagedTransaction, graphs: DocumentGraph | Sequence[DocumentGraph]
+) -> dict[str, str]:
+    """The label of each edge endpoint the graphs do not hold themselves, as the store has it."""
+    external: dict[str, str] = {}
+    uids = unknown_endpoints(graphs)
+    for label, statement in endpoint_statements(uids) if uids else ():
+        for row in _run(tx, statement.query, statement.params):
+            external.setdefault(row["uid"], label)
+    return external
+
+
 def _take(result: neo4j.Result, limit: int | None) -> list[dict[str, Any]]:
     """Records of ``result`` as rows, at most ``limit`` of them (the rest is never fetched)."""
     rows: list[dict[str, Any]] = []
@@ -122,12 +134,7 @@ class BoltStore:
         """Replace what ``graph.document_uid`` owns with ``graph``, in one transaction."""
 
         def work(tx: neo4j.ManagedTransaction) -> None:
-            external: dict[str, str] = {}
-            uids = unknown_endpoints(graph)
-            for label, statement in endpoint_statements(uids) if uids else ():
-                for row in _run(tx, statement.query, statement.params):
-                    external.setdefault(row["uid"], label)
-            for statement in document_statements(graph, external):
+            for statement in document_statements(graph, _endpoint_labels(tx, graph)):
                 tx.run(statement.query, statement.params).consume()
 
         self._execute_write(work)
@@ -137,12 +144,7 @@ class BoltStore:
         for batch in document_batches(graphs):
 
             def work(tx: neo4j.ManagedTransaction, batch: list[DocumentGraph] = batch) -> None:
-                external: dict[str, str] = {}
-                uids = unknown_endpoints(batch)
-                for label, statement in endpoint_statements(uids) if uids else ():
-                    for row in _run(tx, statement.query, statement.params):
-                        external.setdefault(row["uid"], label)
-                for statement in documents_statements(batch, external):
+                for statement in documents_statements(batch, _endpoint_labels(tx, batch)):
                     tx.run(statement.query, statement.params).consume()
 
             self._execute_write(work)
