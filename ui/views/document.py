@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from common.glossary import DOCUMENT_STATUS
 from graph.documents import DOCUMENT_TASKS
 from graph.store import GraphStore
 from loaders.errors import LoadError
@@ -115,7 +116,7 @@ class DocumentLink:
 
     @property
     def state(self) -> str:
-        return "chỉ được dẫn chiếu" if self.status == "cited" else "đã nạp"
+        return DOCUMENT_STATUS["cited" if self.status == "cited" else "loaded"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from datetime import date
 
 import streamlit as st
 
+from common.glossary import DOCUMENT_STATUS
 from graph.analysis import depths_under, implements_graph
 from graph.store import GraphStore
 from queries.catalog import get_query
@@ -48,7 +49,7 @@ class CascadeRoot:
 
     @property
     def state(self) -> str:
-        return "chỉ được dẫn chiếu" if self.status == "cited" else "đã nạp"
+        return DOCUMENT_STATUS["cited" if self.status == "cited" else "loaded"]
 
 
 @dataclass(frozen=True, slots=True)
