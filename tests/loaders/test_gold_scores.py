@@ -7,9 +7,7 @@ header field right, and at least 95% of the sampled tasks with the right lead or
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -18,17 +16,9 @@ from loaders.__main__ import _siblings
 from loaders.organs import load_gazetteer
 from loaders.pipeline import complete_from_context, parse_file
 from loaders.record import to_dict
-from tests.shared import SHARED, gold
+from tests.shared import SHARED, gold, gold_scorer
 
 HEADER_FIELDS = ("number", "type", "date", "issuer", "signer", "implements")
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_gold", SHARED / "tools" / "score_gold.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _field(check: str) -> str:
@@ -45,7 +35,7 @@ def _field(check: str) -> str:
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Counter[str]]:
-    scorer = _scorer()
+    scorer = gold_scorer()
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     for name in ("seeds", "corpus"):

@@ -4,9 +4,7 @@ issuer and signer; the scan through OCR and the two stamped PDFs right on the fa
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -16,18 +14,10 @@ from loaders.extract.signature import CAPACITY_RE
 from loaders.organs import load_gazetteer
 from loaders.pipeline import complete_from_context, parse_file
 from loaders.record import DocumentRecord, to_dict
-from tests.shared import CORPUS2, SHARED, gold
+from tests.shared import CORPUS2, gold, gold_scorer
 
 pytestmark = pytest.mark.slow
 FIELDS = ("number", "type", "date", "issuer", "signer")
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_gold", SHARED / "tools" / "score_gold.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +31,7 @@ def records() -> dict[str, tuple[DocumentRecord, dict[str, Any]]]:
 
 
 def test_header_facts_of_real_copies_are_95_percent_right(records: dict[str, Any]) -> None:
-    scorer = _scorer()
+    scorer = gold_scorer()
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     for record, doc in records.values():
