@@ -31,8 +31,10 @@ tỉnh``) is not addressed to the child (:func:`addressed_to`); nor is a lead-in
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -527,12 +529,47 @@ def _rounds(todo: Sequence[tuple[dict[str, Any], str]]) -> Iterable[list[tuple[d
         yield batch
 
 
+def _links_of(jobs: Sequence[tuple[Sequence[TaskText], Sequence[TaskText]]]) -> list[list[Link]]:
+    return [coverage(parents, children) for parents, children in jobs]
+
+
+PARALLEL_FROM = 200  # pairs to recompute before the work is spread over every core (a bulk load, not one file)
+
+
+class _Workers:
+    """Where a round's pairs are scored: here, or on every core (``spawn``: the caller may be a threaded app,
+    which must not be forked). A round is cut in a few slices, so each worker gets a parent's tasks once per
+    slice (pickling shares the task objects the slice's pairs have in common)."""
+
+    def __init__(self, pairs: int) -> None:
+        self.cores = os.cpu_count() or 1
+        parallel = pairs >= PARALLEL_FROM and self.cores > 1
+        self.pool = multiprocessing.get_context("spawn").Pool(self.cores) if parallel else None
+
+    def submit(self, jobs: list[tuple[list[TaskText], list[TaskText]]]) -> Callable[[], list[list[Link]]]:
+        """Start scoring ``jobs``; the function returned waits for their links (in order)."""
+        if self.pool is None:
+            return lambda: _links_of(jobs)
+        size = max(1, -(-len(jobs) // (2 * self.cores)))
+        parts = [self.pool.apply_async(_links_of, (jobs[i : i + size],)) for i in range(0, len(jobs), size)]
+        return lambda: [links for part in parts for links in part.get()]
+
+    def close(self, failed: bool = False) -> None:
+        if self.pool is not None:
+            if failed:  # nobody will wait for what is still running
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+
+
 def write_all_coverage(store: GraphStore) -> list[CoverageResult]:
     """Coverage of every loaded document with a loaded cascade parent, recomputed where either text (or the
     rule) changed or edges went missing (a reloaded parent's tasks are new nodes); stale coverage removed.
 
-    Batched: tasks, organs and key marks are read and coverage written for hundreds of children per query,
-    a round at a time (memory stays bounded by one round's documents)."""
+    Batched: tasks, organs and key marks are read and coverage written for hundreds of children per query, a
+    round at a time; the next round is read while the workers score this one (memory stays bounded by two
+    rounds' documents)."""
     pairs = sorted(store.read(_PAIRS), key=lambda r: r["child"])
     children = {r["child"] for r in pairs}
     stale = sorted({r["owner"] for r in store.read(_STALE) if r["owner"] and r["owner"] not in children})
@@ -547,16 +584,34 @@ def write_all_coverage(store: GraphStore) -> list[CoverageResult]:
     marks = _KeyMarks((r["uid"], r["key_for"]) for r in store.read(_ALL_KEYS))
     for start in range(0, len(stale), BATCH):
         _write(store, [_Pair(owner, None) for owner in stale[start : start + BATCH]], marks)
-    results = []
-    for batch in _rounds(todo):
-        uids = [str(r[k]) for r, _ in batch for k in ("parent", "child")]
-        tasks = read_tasks_each(store, uids)
-        above = organs_above_each(store, [str(r["child"]) for r, _ in batch])
-        done = []
-        for r, key in batch:
-            parents = _addressed(tasks[r["parent"]], above[r["child"]])
-            links = coverage(parents, tasks[r["child"]])
-            done.append(_Pair(r["child"], r["parent"], key, tuple(parents), tuple(links)))
+    results: list[CoverageResult] = []
+    workers = _Workers(len(todo))
+
+    def finish(
+        round_: tuple[list[tuple[dict[str, Any], str, list[TaskText]]], Callable[[], list[list[Link]]]],
+    ) -> None:
+        batch, links = round_
+        done = [
+            _Pair(r["child"], r["parent"], key, tuple(parents), tuple(found))
+            for (r, key, parents), found in zip(batch, links(), strict=True)
+        ]
         _write(store, done, marks)
-        results += [pair.result() for pair in done]
+        results.extend(pair.result() for pair in done)
+
+    try:
+        pending = None
+        for batch in _rounds(todo):
+            tasks = read_tasks_each(store, [str(r[k]) for r, _ in batch for k in ("parent", "child")])
+            above = organs_above_each(store, [str(r["child"]) for r, _ in batch])
+            scored = [(r, key, _addressed(tasks[r["parent"]], above[r["child"]])) for r, key in batch]
+            started = workers.submit([(parents, tasks[r["child"]]) for r, _, parents in scored])
+            if pending is not None:
+                finish(pending)
+            pending = (scored, started)
+        if pending is not None:
+            finish(pending)
+    except BaseException:
+        workers.close(failed=True)
+        raise
+    workers.close()
     return results

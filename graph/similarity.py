@@ -49,10 +49,11 @@ def clean(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=4096)
 def gram_codes(text: str) -> tuple[Codes, Codes]:
     """A cleaned text's distinct n-grams (codes, ascending) and how often each occurs (the text padded with a
-    space each side, as a word's first and last n-grams count). Cached: callers only read the arrays."""
+    space each side, as a word's first and last n-grams count). Cached (a parent's duties recur with each of
+    its children; ~4,000 texts of ~15 kB each at most); callers only read the arrays."""
     digits = _DIGIT[np.frombuffer(f" {text} ".encode("ascii"), dtype=np.uint8)]
     parts = []
     for n in NGRAMS:
