@@ -297,17 +297,24 @@ MATCH ()-[r:DERIVED_FROM]->() RETURN DISTINCT r.owner AS owner
 UNION
 MATCH (d:Document) WHERE d.coverage_parent IS NOT NULL RETURN d.uid AS owner
 """
+# Only top-level sections' headings are used (a task's ``top_heading``): their paths have no ``.`` or ``/``. A
+# task's rows are not made DISTINCT on the server (long texts); the first row of each task is kept here. (A
+# WHERE straight after the variable-length MATCH makes FalkorDB filter every path: 60 times slower.)
+# Only top-level sections' headings are used (a task's ``top_heading``): their paths have no ``.`` or ``/``. A
+# task's rows are not made DISTINCT on the server (long texts); the first row of each task is kept here. (A
+# WHERE straight after the variable-length MATCH makes FalkorDB filter every path: 60 times slower.)
 _TASKS = """
 UNWIND $uids AS owner
 MATCH (t:Task {owner: owner})
 OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)
-RETURN DISTINCT owner, t.uid AS uid, t.path AS path, t.text AS text, t.kind AS kind, t.line AS line,
+RETURN owner, t.uid AS uid, t.path AS path, t.text AS text, t.kind AS kind, t.line AS line,
        s.path AS section, s.heading AS heading
 """
 _SECTIONS = """
 UNWIND $uids AS owner
 MATCH (d:Document {uid: owner})-[:HAS_SECTION*1..8]->(s:Section)
-RETURN DISTINCT owner, s.path AS path, s.heading AS heading
+WITH DISTINCT owner, s WHERE NOT s.path CONTAINS '.' AND NOT s.path CONTAINS '/'
+RETURN owner, s.path AS path, s.heading AS heading
 """
 _LEADS = """
 UNWIND $uids AS owner
