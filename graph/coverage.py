@@ -36,9 +36,10 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from graph.organ_parts import organs_above
-from graph.similarity import Space, clean, containment, cosine, cosines, inverted
+from graph.organ_parts import organs_above_each
+from graph.similarity import Space, Vectors, clean, containment
 from graph.store import GraphStore
 from loaders.text import fold
 
@@ -151,33 +152,39 @@ def _is_lead_in(task: TaskText) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Unit:
-    task: TaskText
-    text: str
-    vec: dict[str, float]
+class _Side:
+    """Tasks with their cleaned texts and their vectors in the pair's space."""
+
+    tasks: Sequence[TaskText]
+    texts: list[str]
+    vectors: Vectors
 
 
-def _score_matrix(parents: Sequence[_Unit], children: Sequence[_Unit]) -> list[list[float]]:
+def _side(space: Space, tasks: Sequence[TaskText]) -> _Side:
+    texts = [clean(t.text) for t in tasks]
+    return _Side(tasks, texts, space.vectors(texts))
+
+
+def _score_matrix(space: Space, parents: _Side, children: _Side) -> list[list[float]]:
     """``scores[child][parent]``: the cosine, raised to the containment where the cosine says "related" and
     the parent is short enough to sit inside the child paragraph."""
-    index = inverted([c.vec for c in children])
-    by_parent = [cosines(p.vec, index, len(children)) for p in parents]
-    matrix = [[by_parent[i][j] for i in range(len(parents))] for j in range(len(children))]
-    for j, c in enumerate(children):
-        for i, p in enumerate(parents):
-            if matrix[j][i] >= _PREFILTER and 2 * len(p.text) <= len(c.text):
-                matrix[j][i] = max(matrix[j][i], containment(p.text, c.text))
+    matrix = space.cosines(children.vectors, parents.vectors).tolist()
+    for j, c in enumerate(children.texts):
+        row = matrix[j]
+        for i, p in enumerate(parents.texts):
+            if row[i] >= _PREFILTER and 2 * len(p) <= len(c):
+                row[i] = max(row[i], containment(p, c))
     return matrix
 
 
-def _paragraph_stage(parents: Sequence[_Unit], children: Sequence[_Unit]) -> list[Link]:
+def _paragraph_stage(space: Space, parents: _Side, children: _Side) -> list[Link]:
     links = []
-    for c, row in zip(children, _score_matrix(parents, children), strict=True):
+    for c, row in zip(children.tasks, _score_matrix(space, parents, children), strict=True):
         scored = sorted(((score, i) for i, score in enumerate(row)), reverse=True)
         best, index = scored[0]
         second = scored[1][0] if len(scored) > 1 else 0.0
         if best >= NEAR_VERBATIM and best - second >= MARGIN:
-            links.append(_link(parents[index].task, c.task, best, "paragraph"))
+            links.append(_link(parents.tasks[index], c, best, "paragraph"))
     return links
 
 
@@ -209,14 +216,16 @@ def _standouts(scored: Sequence[tuple[float, TaskText]]) -> list[tuple[float, Ta
     return []
 
 
-def _section_stage(
-    parents: Sequence[_Unit], children: Sequence[TaskText], space: Space, taken: set[str]
-) -> list[Link]:
-    sections = [(anchor, space.vector(clean(text))) for anchor, text in _sections(children, taken)]
+def _section_stage(space: Space, parents: _Side, children: Sequence[TaskText], taken: set[str]) -> list[Link]:
+    sections = _sections(children, taken)
+    if not parents.tasks:
+        return []
+    vectors = space.vectors([clean(text) for _, text in sections])
+    by_parent = space.cosines(parents.vectors, vectors).tolist()
     links = []
-    for p in parents:
-        scored = [(cosine(p.vec, vec), anchor) for anchor, vec in sections]
-        links += [_link(p.task, anchor, score, "section") for score, anchor in _standouts(scored)]
+    for p, row in zip(parents.tasks, by_parent, strict=True):
+        scored = [(score, anchor) for score, (anchor, _) in zip(row, sections, strict=True)]
+        links += [_link(p, anchor, score, "section") for score, anchor in _standouts(scored)]
     return links
 
 
@@ -227,13 +236,13 @@ def _link(parent: TaskText, child: TaskText, score: float, method: str) -> Link:
 def _match(parents: Sequence[TaskText], children: Sequence[TaskText]) -> list[Link]:
     headings = {c.heading or "" for c in children}
     space = Space(clean(t) for t in [*(p.text for p in parents), *(c.text for c in children), *headings])
-    punits = [_Unit(p, clean(p.text), space.vector(clean(p.text))) for p in parents]
-    cunits = [_Unit(c, clean(c.text), space.vector(clean(c.text))) for c in children]
-    links = _paragraph_stage(punits, cunits)
+    psides, csides = _side(space, parents), _side(space, children)
+    links = _paragraph_stage(space, psides, csides)
     covered = {link.parent for link in links}
     taken = {link.child for link in links}
-    uncovered = [u for u in punits if u.task.uid not in covered]
-    return links + _section_stage(uncovered, children, space, taken)
+    rows = [i for i, p in enumerate(parents) if p.uid not in covered]
+    uncovered = _Side([parents[i] for i in rows], [psides.texts[i] for i in rows], psides.vectors.take(rows))
+    return links + _section_stage(space, uncovered, children, taken)
 
 
 def participants(tasks: Iterable[TaskText], kind: str = "task") -> list[TaskText]:
@@ -288,52 +297,68 @@ MATCH ()-[r:DERIVED_FROM]->() RETURN DISTINCT r.owner AS owner
 UNION
 MATCH (d:Document) WHERE d.coverage_parent IS NOT NULL RETURN d.uid AS owner
 """
+# Only top-level sections' headings are used (a task's ``top_heading``): their paths have no ``.`` or ``/``. A
+# task's rows are not made DISTINCT on the server (long texts); the first row of each task is kept here. (A
+# WHERE straight after the variable-length MATCH makes FalkorDB filter every path: 60 times slower.)
+# Only top-level sections' headings are used (a task's ``top_heading``): their paths have no ``.`` or ``/``. A
+# task's rows are not made DISTINCT on the server (long texts); the first row of each task is kept here. (A
+# WHERE straight after the variable-length MATCH makes FalkorDB filter every path: 60 times slower.)
 _TASKS = """
-MATCH (t:Task {owner: $uid})
+UNWIND $uids AS owner
+MATCH (t:Task {owner: owner})
 OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)
-RETURN DISTINCT t.uid AS uid, t.path AS path, t.text AS text, t.kind AS kind, t.line AS line,
+RETURN owner, t.uid AS uid, t.path AS path, t.text AS text, t.kind AS kind, t.line AS line,
        s.path AS section, s.heading AS heading
 """
 _SECTIONS = """
-MATCH (d:Document {uid: $uid})-[:HAS_SECTION*1..8]->(s:Section)
-RETURN DISTINCT s.path AS path, s.heading AS heading
+UNWIND $uids AS owner
+MATCH (d:Document {uid: owner})-[:HAS_SECTION*1..8]->(s:Section)
+WITH DISTINCT owner, s WHERE NOT s.path CONTAINS '.' AND NOT s.path CONTAINS '/'
+RETURN owner, s.path AS path, s.heading AS heading
 """
 _LEADS = """
-MATCH (t:Task {owner: $uid})-[a:ASSIGNED_TO]->(o)
+UNWIND $uids AS owner
+MATCH (t:Task {owner: owner})-[a:ASSIGNED_TO]->(o)
 WHERE a.role = 'lead'
-RETURN DISTINCT t.uid AS task, o.uid AS uid, o.name AS name,
+RETURN DISTINCT owner, t.uid AS task, o.uid AS uid, o.name AS name,
        ('Organ' IN labels(o) AND coalesce(o.resolved, true)) AS specific
 """
 _SUBPLAN_PATHS = """
-MATCH (d:Document {uid: $uid})-[r:REQUIRES_SUBPLAN]->()
-RETURN DISTINCT r.task_path AS path
+UNWIND $uids AS owner
+MATCH (d:Document {uid: owner})-[r:REQUIRES_SUBPLAN]->()
+RETURN DISTINCT owner, r.task_path AS path
 """
-_DELETE = "MATCH ()-[r:DERIVED_FROM]->() WHERE r.owner = $owner DELETE r"
+_DELETE = "UNWIND $owners AS owner MATCH ()-[r:DERIVED_FROM {owner: owner}]->() DELETE r"
 _CREATE = """
 UNWIND $rows AS row
 MATCH (c:Task {uid: row.child}) MATCH (p:Task {uid: row.parent})
 CREATE (c)-[r:DERIVED_FROM]->(p)
-SET r.score = row.score, r.method = row.method, r.owner = $owner, r.key = ''
+SET r.score = row.score, r.method = row.method, r.owner = row.owner, r.key = ''
 """
 _SET_COUNTS = """
-MATCH (d:Document {uid: $owner})
-SET d.coverage_parent = $parent, d.coverage_covered = $covered, d.coverage_total = $total,
-    d.coverage_links = $links, d.coverage_key = $key
+UNWIND $rows AS row
+MATCH (d:Document {uid: row.owner})
+SET d.coverage_parent = row.parent, d.coverage_covered = row.covered, d.coverage_total = row.total,
+    d.coverage_links = row.links, d.coverage_key = row.key
 """
 # The parent duties expected of a child (the denominator of its coverage) carry the child's uid in ``key_for``
 # (kept sorted, so the graph does not depend on load order) and ``key: true``, so a query can count them
-# (``WHERE $child IN p.key_for``) without redoing the rule.
-_UNSET_KEYS = """
+# (``WHERE $child IN p.key_for``) without redoing the rule. The new lists are worked out here (:func:`_key_rows`)
+# from the ones read, and written in one statement per batch.
+_ALL_KEYS = "MATCH (t:Task) WHERE t.key_for IS NOT NULL RETURN t.uid AS uid, t.key_for AS key_for"
+_KEYS_OF_OWNER = """
 MATCH (t:Task) WHERE t.key_for IS NOT NULL AND $owner IN t.key_for
-WITH t, [x IN t.key_for WHERE x <> $owner] AS rest
-SET t.key_for = CASE WHEN size(rest) = 0 THEN null ELSE rest END,
-    t.key = CASE WHEN size(rest) = 0 THEN null ELSE true END
+RETURN t.uid AS uid, t.key_for AS key_for
+"""
+_KEYS_OF_TASKS = """
+UNWIND $uids AS uid
+MATCH (t:Task {uid: uid}) WHERE t.key_for IS NOT NULL
+RETURN t.uid AS uid, t.key_for AS key_for
 """
 _SET_KEYS = """
-UNWIND $keys AS uid
-MATCH (t:Task {uid: uid})
-WITH t, [x IN coalesce(t.key_for, []) WHERE x <> $owner] AS rest
-SET t.key_for = [x IN rest WHERE x < $owner] + $owner + [x IN rest WHERE x > $owner], t.key = true
+UNWIND $rows AS row
+MATCH (t:Task {uid: row.uid})
+SET t.key_for = row.key_for, t.key = row.key
 """
 # What a pair's coverage depends on: both texts and the rule. Equal key and edge count → nothing to redo.
 _RULE = f"{NEAR_VERBATIM}/{MARGIN}/{SECTION_MIN}/{SECTION_MARGIN}/key_for"  # key_for: coverage marks key tasks
@@ -360,20 +385,29 @@ def _top(path: str | None) -> str:
 def read_tasks(store: GraphStore, uid: str) -> list[TaskText]:
     """A document's tasks with their section, top-level heading and leads; sub-plan orders left out (the
     sub-plan audit measures those)."""
-    headings = {r["path"]: r["heading"] for r in store.read(_SECTIONS, {"uid": uid})}
+    return read_tasks_each(store, [uid])[uid]
+
+
+def read_tasks_each(store: GraphStore, uids: Sequence[str]) -> dict[str, list[TaskText]]:
+    """:func:`read_tasks` of many documents, in four queries whatever their number."""
+    params = {"uids": list(dict.fromkeys(uids))}
+    headings: dict[str, dict[str, str]] = {uid: {} for uid in params["uids"]}
+    for r in store.read(_SECTIONS, params):
+        headings[r["owner"]][r["path"]] = r["heading"]
     leads: dict[str, list[Lead]] = {}
-    for r in store.read(_LEADS, {"uid": uid}):
+    for r in store.read(_LEADS, params):
         leads.setdefault(r["task"], []).append(Lead(r["uid"], r["name"] or "", bool(r["specific"])))
-    subplans = {r["path"] for r in store.read(_SUBPLAN_PATHS, {"uid": uid})}
-    tasks = {}
-    for r in store.read(_TASKS, {"uid": uid}):
-        if r["path"] in subplans or r["uid"] in tasks:
+    subplans = {(r["owner"], r["path"]) for r in store.read(_SUBPLAN_PATHS, params)}
+    tasks: dict[str, dict[str, TaskText]] = {uid: {} for uid in params["uids"]}
+    for r in store.read(_TASKS, params):
+        mine = tasks[r["owner"]]
+        if (r["owner"], r["path"]) in subplans or r["uid"] in mine:
             continue
-        tasks[r["uid"]] = TaskText(
+        mine[r["uid"]] = TaskText(
             r["uid"], r["path"] or "", r["text"] or "", r["kind"] or "task", r["section"], r["heading"],
-            headings.get(_top(r["path"])), tuple(leads.get(r["uid"], ())), r["line"],
+            headings[r["owner"]].get(_top(r["path"])), tuple(leads.get(r["uid"], ())), r["line"],
         )  # fmt: skip
-    return sorted(tasks.values(), key=lambda t: (t.line or 0, t.path))
+    return {uid: sorted(mine.values(), key=lambda t: (t.line or 0, t.path)) for uid, mine in tasks.items()}
 
 
 def _counts(parents: Sequence[TaskText], links: Sequence[Link]) -> tuple[int, int]:
@@ -381,109 +415,210 @@ def _counts(parents: Sequence[TaskText], links: Sequence[Link]) -> tuple[int, in
     return len(duties & {link.parent for link in links}), len(duties)
 
 
-def write_coverage(
-    store: GraphStore,
-    child_uid: str,
-    parent_uid: str | None = None,
-    *,
-    key: str | None = None,
-    tasks: dict[str, list[TaskText]] | None = None,
-    computed: tuple[list[TaskText], list[Link]] | None = None,
-) -> CoverageResult:
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """A child's coverage to write: its parent (``None``: it has none any more), the rule's key, the parent
+    tasks addressed to it and the links found."""
+
+    child: str
+    parent: str | None
+    key: str | None = None
+    parents: tuple[TaskText, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    def result(self) -> CoverageResult:
+        if self.parent is None:
+            return CoverageResult(self.child, None, (), 0, 0)
+        return CoverageResult(self.child, self.parent, self.links, *_counts(self.parents, self.links))
+
+
+class _KeyMarks:
+    """The ``key_for`` lists of the tasks a round of writes touches, and which tasks hold each child: enough to
+    work out the new lists here and write them in one statement."""
+
+    def __init__(self, lists: Iterable[tuple[str, Sequence[str]]]) -> None:
+        self.lists: dict[str, list[str] | None] = {}
+        self.holders: dict[str, set[str]] = {}
+        for uid, owners in lists:
+            self.lists[uid] = list(owners)
+            for owner in owners:
+                self.holders.setdefault(owner, set()).add(uid)
+
+    def rows(self, pairs: Sequence[_Pair]) -> list[dict[str, object]]:
+        """What the old per-child statements did, child by child: take the child out of every list, then put it
+        in the lists of its parent's duties (sorted); a list left empty goes, with its ``key`` mark."""
+        changed: set[str] = set()
+        for pair in pairs:
+            for uid in sorted(self.holders.pop(pair.child, ())):
+                rest = [x for x in self.lists.get(uid) or [] if x != pair.child]
+                self.lists[uid] = rest or None
+                changed.add(uid)
+            for uid in sorted(t.uid for t in participants(pair.parents)):
+                rest = [x for x in self.lists.get(uid) or [] if x != pair.child]
+                below, above = [x for x in rest if x < pair.child], [x for x in rest if x > pair.child]
+                self.lists[uid] = [*below, pair.child, *above]
+                self.holders.setdefault(pair.child, set()).add(uid)
+                changed.add(uid)
+        return [{"uid": u, "key_for": self.lists[u], "key": bool(self.lists[u]) or None} for u in sorted(changed)]
+
+
+def _write(store: GraphStore, pairs: Sequence[_Pair], marks: _KeyMarks) -> None:
+    """Replace the pairs' ``DERIVED_FROM`` edges, key marks and figures, in one transaction."""
+    rows, counts = [], []
+    for pair in pairs:
+        rows += [
+            {"child": k.child, "parent": k.parent, "score": k.score, "method": k.method, "owner": pair.child}
+            for k in pair.links
+        ]
+        result = pair.result()
+        figures = (result.covered, result.total, len(pair.links)) if pair.parent else (None, None, None)
+        covered, total, links = figures
+        counts.append(
+            {"owner": pair.child, "parent": pair.parent, "covered": covered, "total": total, "links": links,
+             "key": pair.key if pair.parent else None}
+        )  # fmt: skip
+    store.write_many(
+        [
+            (_DELETE, {"owners": [pair.child for pair in pairs]}),
+            (_CREATE, {"rows": rows}),
+            (_SET_KEYS, {"rows": marks.rows(pairs)}),
+            (_SET_COUNTS, {"rows": counts}),
+        ]
+    )
+
+
+def _keys_read(store: GraphStore, owner: str, uids: Sequence[str]) -> _KeyMarks:
+    """The ``key_for`` lists one child's write touches: those holding it and those of ``uids``."""
+    rows = [*store.read(_KEYS_OF_OWNER, {"owner": owner}), *store.read(_KEYS_OF_TASKS, {"uids": list(uids)})]
+    return _KeyMarks((r["uid"], r["key_for"]) for r in rows)
+
+
+def write_coverage(store: GraphStore, child_uid: str, parent_uid: str | None = None) -> CoverageResult:
     """Recompute the child's ``DERIVED_FROM`` edges to its loaded cascade parent (or ``parent_uid``) and its
-    ``coverage_covered`` / ``coverage_total`` on the child document. ``tasks``: documents' tasks already read
-    in this pass (a parent's are read once for all its children); ``computed``: the parent tasks addressed to
-    the child and the links, already worked out (:func:`write_all_coverage` does it on every core)."""
-    cache = {} if tasks is None else tasks
-
-    def tasks_of(uid: str) -> list[TaskText]:
-        if uid not in cache:
-            cache[uid] = read_tasks(store, uid)
-        return cache[uid]
-
+    ``coverage_covered`` / ``coverage_total`` on the child document (one document; :func:`write_all_coverage`
+    does every document in batches)."""
     if parent_uid is None:
         parent_uid = next((r["parent"] for r in store.read(_PAIRS) if r["child"] == child_uid), None)
     if parent_uid is None:
-        store.write_many(
-            [
-                (_DELETE, {"owner": child_uid}),
-                (_UNSET_KEYS, {"owner": child_uid}),
-                (_SET_COUNTS, _params(child_uid, None, (0, 0, 0), None)),
-            ]
-        )
-        return CoverageResult(child_uid, None, (), 0, 0)
-    if computed is None:
-        parents = _addressed(store, parent_uid, child_uid, tasks_of)
-        links = coverage(parents, tasks_of(child_uid))
+        pair = _Pair(child_uid, None)
     else:
-        parents, links = computed
-    covered, total = _counts(parents, links)
-    rows = [{"child": k.child, "parent": k.parent, "score": k.score, "method": k.method} for k in links]
-    store.write_many(
-        [
-            (_DELETE, {"owner": child_uid}),
-            (_CREATE, {"rows": rows, "owner": child_uid}),
-            (_UNSET_KEYS, {"owner": child_uid}),
-            (_SET_KEYS, {"keys": sorted(t.uid for t in participants(parents)), "owner": child_uid}),
-            (_SET_COUNTS, _params(child_uid, parent_uid, (covered, total, len(links)), key)),
-        ]
-    )
-    return CoverageResult(child_uid, parent_uid, tuple(links), covered, total)
+        tasks = read_tasks_each(store, [parent_uid, child_uid])
+        above = organs_above_each(store, [child_uid])[child_uid]
+        parents = _addressed(tasks[parent_uid], above)
+        pair = _Pair(child_uid, parent_uid, None, tuple(parents), tuple(coverage(parents, tasks[child_uid])))
+    _write(store, [pair], _keys_read(store, child_uid, [t.uid for t in participants(pair.parents)]))
+    return pair.result()
 
 
-def _params(owner: str, parent: str | None, counts: tuple[int, int, int], key: str | None) -> dict[str, object]:
-    covered, total, links = counts if parent else (None, None, None)
-    return {"owner": owner, "parent": parent, "covered": covered, "total": total, "links": links, "key": key}
+def _addressed(parent_tasks: Sequence[TaskText], above: Sequence[tuple[str, str]]) -> list[TaskText]:
+    """The parent's tasks addressed to the child, given the organs above it (its issuer and the bodies it is
+    part of, :func:`graph.organ_parts.organs_above`)."""
+    issuer = [v for organ in above for v in organ if v]
+    return [t for t in parent_tasks if addressed_to(t, issuer)]
 
 
-def _addressed(
-    store: GraphStore, parent_uid: str, child_uid: str, tasks_of: Callable[[str], list[TaskText]]
-) -> list[TaskText]:
-    """The parent's tasks addressed to the child (to its issuer or a body it is part of)."""
-    issuer = [v for organ in organs_above(store, child_uid) for v in organ if v]
-    return [t for t in tasks_of(parent_uid) if addressed_to(t, issuer)]
+BATCH = 500  # children per round: their tasks and their parents' are held, and written in one transaction
 
 
-def _coverage_job(job: tuple[list[TaskText], list[TaskText]]) -> list[Link]:
-    return coverage(*job)
+def _rounds(todo: Sequence[tuple[dict[str, Any], str]]) -> Iterable[list[tuple[dict[str, Any], str]]]:
+    """``todo`` (sorted by parent) in rounds of about :data:`BATCH` children, a parent's children together
+    unless it alone has more."""
+    batch: list[tuple[dict[str, Any], str]] = []
+    for item in todo:
+        if len(batch) >= BATCH and item[0]["parent"] != batch[-1][0]["parent"]:
+            yield batch
+            batch = []
+        if len(batch) >= 4 * BATCH:
+            yield batch
+            batch = []
+        batch.append(item)
+    if batch:
+        yield batch
+
+
+def _links_of(jobs: Sequence[tuple[Sequence[TaskText], Sequence[TaskText]]]) -> list[list[Link]]:
+    return [coverage(parents, children) for parents, children in jobs]
 
 
 PARALLEL_FROM = 200  # pairs to recompute before the work is spread over every core (a bulk load, not one file)
 
 
-def _compute(jobs: list[tuple[list[TaskText], list[TaskText]]]) -> list[list[Link]]:
-    """Each pair's links: pure work, spread over every core when there are many pairs. ``spawn``: the caller may
-    be a threaded app, which must not be forked."""
-    cores = os.cpu_count() or 1
-    if len(jobs) < PARALLEL_FROM or cores < 2:
-        return [_coverage_job(j) for j in jobs]
-    with multiprocessing.get_context("spawn").Pool(cores) as pool:
-        return pool.map(_coverage_job, jobs, chunksize=max(1, len(jobs) // (cores * 8)))
+class _Workers:
+    """Where a round's pairs are scored: here, or on every core (``spawn``: the caller may be a threaded app,
+    which must not be forked). A round is cut in a few slices, so each worker gets a parent's tasks once per
+    slice (pickling shares the task objects the slice's pairs have in common)."""
+
+    def __init__(self, pairs: int) -> None:
+        self.cores = os.cpu_count() or 1
+        parallel = pairs >= PARALLEL_FROM and self.cores > 1
+        self.pool = multiprocessing.get_context("spawn").Pool(self.cores) if parallel else None
+
+    def submit(self, jobs: list[tuple[list[TaskText], list[TaskText]]]) -> Callable[[], list[list[Link]]]:
+        """Start scoring ``jobs``; the function returned waits for their links (in order)."""
+        if self.pool is None:
+            return lambda: _links_of(jobs)
+        size = max(1, -(-len(jobs) // (2 * self.cores)))
+        parts = [self.pool.apply_async(_links_of, (jobs[i : i + size],)) for i in range(0, len(jobs), size)]
+        return lambda: [links for part in parts for links in part.get()]
+
+    def close(self, failed: bool = False) -> None:
+        if self.pool is not None:
+            if failed:  # nobody will wait for what is still running
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
 
 
 def write_all_coverage(store: GraphStore) -> list[CoverageResult]:
     """Coverage of every loaded document with a loaded cascade parent, recomputed where either text (or the
-    rule) changed or edges went missing (a reloaded parent's tasks are new nodes); stale coverage removed."""
+    rule) changed or edges went missing (a reloaded parent's tasks are new nodes); stale coverage removed.
+
+    Batched: tasks, organs and key marks are read and coverage written for hundreds of children per query, a
+    round at a time; the next round is read while the workers score this one (memory stays bounded by two
+    rounds' documents)."""
     pairs = sorted(store.read(_PAIRS), key=lambda r: r["child"])
     children = {r["child"] for r in pairs}
-    for r in store.read(_STALE):
-        if r["owner"] and r["owner"] not in children:
-            write_coverage(store, r["owner"], None)
+    stale = sorted({r["owner"] for r in store.read(_STALE) if r["owner"] and r["owner"] not in children})
     counts = {r["owner"]: r["n"] for r in store.read(_LINK_COUNTS)}
-    tasks: dict[str, list[TaskText]] = {}
-
-    def tasks_of(uid: str) -> list[TaskText]:
-        if uid not in tasks:
-            tasks[uid] = read_tasks(store, uid)
-        return tasks[uid]
-
     todo = []
     for r in sorted(pairs, key=lambda r: (r["parent"], r["child"])):  # a parent's children one after another
         key = f"{_RULE}|{r['parent']}|{r['parent_sha']}|{r['child_sha']}"
         if r["key"] != key or r["links"] != counts.get(r["child"], 0):
-            todo.append((r, key, _addressed(store, r["parent"], r["child"], tasks_of)))
-    links = _compute([(parents, tasks_of(r["child"])) for r, _, parents in todo])
-    return [
-        write_coverage(store, r["child"], r["parent"], key=key, tasks=tasks, computed=(parents, found))
-        for (r, key, parents), found in zip(todo, links, strict=True)
-    ]
+            todo.append((r, key))
+    if not stale and not todo:
+        return []
+    marks = _KeyMarks((r["uid"], r["key_for"]) for r in store.read(_ALL_KEYS))
+    for start in range(0, len(stale), BATCH):
+        _write(store, [_Pair(owner, None) for owner in stale[start : start + BATCH]], marks)
+    results: list[CoverageResult] = []
+    workers = _Workers(len(todo))
+
+    def finish(
+        round_: tuple[list[tuple[dict[str, Any], str, list[TaskText]]], Callable[[], list[list[Link]]]],
+    ) -> None:
+        batch, links = round_
+        done = [
+            _Pair(r["child"], r["parent"], key, tuple(parents), tuple(found))
+            for (r, key, parents), found in zip(batch, links(), strict=True)
+        ]
+        _write(store, done, marks)
+        results.extend(pair.result() for pair in done)
+
+    try:
+        pending = None
+        for batch in _rounds(todo):
+            tasks = read_tasks_each(store, [str(r[k]) for r, _ in batch for k in ("parent", "child")])
+            above = organs_above_each(store, [str(r["child"]) for r, _ in batch])
+            scored = [(r, key, _addressed(tasks[r["parent"]], above[r["child"]])) for r, key in batch]
+            started = workers.submit([(parents, tasks[r["child"]]) for r, _, parents in scored])
+            if pending is not None:
+                finish(pending)
+            pending = (scored, started)
+        if pending is not None:
+            finish(pending)
+    except BaseException:
+        workers.close(failed=True)
+        raise
+    workers.close()
+    return results

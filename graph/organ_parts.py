@@ -16,9 +16,18 @@ test checks that they do; Python callers (the app's organ page and explorer incl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from graph.store import GraphStore
 
-__all__ = ["ISSUED_UNDER", "PART_DEPTH", "PART_OF_WALK", "documents_issued_by", "organs_above"]
+__all__ = [
+    "ISSUED_UNDER",
+    "PART_DEPTH",
+    "PART_OF_WALK",
+    "documents_issued_by",
+    "organs_above",
+    "organs_above_each",
+]
 
 PART_DEPTH = 3
 #: From a part up to the organ it belongs to, the organ itself included (zero hops).
@@ -35,6 +44,11 @@ _ABOVE = f"""
 MATCH (d:Document {{uid: $document}})-[:ISSUED_BY]->(:Organ){PART_OF_WALK}(o:Organ)
 RETURN DISTINCT o.uid AS uid, o.name AS name
 """
+_ABOVE_EACH = f"""
+UNWIND $documents AS document
+MATCH (d:Document {{uid: document}})-[:ISSUED_BY]->(:Organ){PART_OF_WALK}(o:Organ)
+RETURN DISTINCT document, o.uid AS uid, o.name AS name
+"""
 
 
 def documents_issued_by(store: GraphStore, organ_uid: str) -> list[str]:
@@ -47,3 +61,11 @@ def organs_above(store: GraphStore, document_uid: str) -> list[tuple[str, str]]:
     one of these organs concerns."""
     rows = store.read(_ABOVE, {"document": document_uid})
     return sorted((str(r["uid"]), str(r["name"] or "")) for r in rows)
+
+
+def organs_above_each(store: GraphStore, document_uids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+    """:func:`organs_above` of many documents in one query (every uid is a key, with ``[]`` when it has none)."""
+    found: dict[str, set[tuple[str, str]]] = {uid: set() for uid in document_uids}
+    for r in store.read(_ABOVE_EACH, {"documents": list(found)}):
+        found[str(r["document"])].add((str(r["uid"]), str(r["name"] or "")))
+    return {uid: sorted(organs) for uid, organs in found.items()}

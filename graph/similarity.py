@@ -1,13 +1,15 @@
 """Similarity of Vietnamese texts without a model: accent-folded character n-gram tf-idf, and containment.
 
 ``Space`` weighs the n-grams of a closed set of texts (the tasks of one parent/child pair), so boilerplate the
-whole set shares (``Nhà nước pháp quyền xã hội chủ nghĩa Việt Nam``) counts little. ``cosines`` scores one
-vector against many through an inverted index (only shared n-grams cost anything). ``containment`` says how
-completely a short text sits inside a longer one, whatever surrounds it.
+whole set shares (``Nhà nước pháp quyền xã hội chủ nghĩa Việt Nam``) counts little. A text's n-grams are
+counted once (:func:`gram_codes`, cached: a parent's duties are compared with each of its children) as integer
+codes, and a set of vectors is scored against another with numpy (:meth:`Space.cosines`), not gram by gram in
+Python. ``containment`` says how completely a short text sits inside a longer one, whatever surrounds it.
 
 >>> space = Space([clean("Đẩy mạnh cải cách hành chính"), clean("Tăng cường cải cách tư pháp")])
->>> a, b = space.vector(clean("Đẩy mạnh cải cách hành chính")), space.vector(clean("day manh cai cach hanh chinh"))
->>> round(cosine(a, b), 3)
+>>> a = space.vectors([clean("Đẩy mạnh cải cách hành chính")])
+>>> b = space.vectors([clean("day manh cai cach hanh chinh")])
+>>> round(float(space.cosines(a, b)[0, 0]), 3)
 1.0
 """
 
@@ -15,21 +17,30 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from loaders.text import fold
 
-__all__ = ["CONTAINMENT_FLOOR", "NGRAMS", "Space", "clean", "containment", "cosine", "cosines", "inverted"]
+__all__ = ["CONTAINMENT_FLOOR", "NGRAMS", "Space", "Vectors", "clean", "containment", "gram_codes"]
 
 CONTAINMENT_FLOOR = 50.0  # partial_ratio of two unrelated Vietnamese sentences of one topic
 NGRAMS = (3, 4, 5)
 
-
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+# A cleaned text has only a-z, 0-9 and spaces: 37 symbols, each one 6-bit digit (never 0), so an n-gram is one
+# exact integer and n-grams of different lengths never share a code (an n-gram's code lies in [64^(n-1), 64^n)).
+_DIGIT = np.zeros(256, dtype=np.int64)
+for _i, _c in enumerate(" abcdefghijklmnopqrstuvwxyz0123456789", start=1):
+    _DIGIT[ord(_c)] = _i
+_BUDGET = 1 << 22  # entries of one intermediate product (32 MB of floats); bigger products go in slices
+
+Codes = npt.NDArray[np.int64]
 
 
 @lru_cache(maxsize=1 << 15)
@@ -38,61 +49,109 @@ def clean(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
 
 
-@lru_cache(maxsize=1024)
-def grams(text: str) -> Counter[str]:
-    """The text's n-grams and their counts (cached: a parent's tasks are compared with each of its children, one
-    child after another; callers only read the counter). A paragraph has ~2,000 n-grams, so the cache is kept
-    to about a thousand texts (a few hundred MB at most)."""
-    padded = f" {text} "
-    return Counter(padded[i : i + n] for n in NGRAMS for i in range(len(padded) - n + 1))
+@lru_cache(maxsize=4096)
+def gram_codes(text: str) -> tuple[Codes, Codes]:
+    """A cleaned text's distinct n-grams (codes, ascending) and how often each occurs (the text padded with a
+    space each side, as a word's first and last n-grams count). Cached (a parent's duties recur with each of
+    its children; ~4,000 texts of ~15 kB each at most); callers only read the arrays."""
+    digits = _DIGIT[np.frombuffer(f" {text} ".encode("ascii"), dtype=np.uint8)]
+    parts = []
+    for n in NGRAMS:
+        m = len(digits) - n + 1
+        if m > 0:
+            code = digits[:m].copy()
+            for k in range(1, n):
+                code = code * 64 + digits[k : k + m]
+            parts.append(code)
+    codes, counts = np.unique(np.concatenate(parts) if parts else np.zeros(0, np.int64), return_counts=True)
+    codes.setflags(write=False)
+    counts.setflags(write=False)
+    return codes, counts.astype(np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """Unit tf-idf vectors of several texts, stored one after another: text ``k``'s entries are
+    ``slots[offsets[k]:offsets[k + 1]]`` (its n-grams' places in the space, ``-1`` for one the space has not
+    seen) with ``weights`` alike."""
+
+    slots: npt.NDArray[np.int64]
+    weights: npt.NDArray[np.float64]
+    offsets: npt.NDArray[np.int64]
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def take(self, rows: Sequence[int]) -> Vectors:
+        pieces = [slice(int(self.offsets[r]), int(self.offsets[r + 1])) for r in rows]
+        sizes = np.array([p.stop - p.start for p in pieces], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        slots = np.concatenate([self.slots[p] for p in pieces]) if pieces else self.slots[:0]
+        weights = np.concatenate([self.weights[p] for p in pieces]) if pieces else self.weights[:0]
+        return Vectors(slots, weights, offsets)
 
 
 class Space:
-    """Character n-gram tf-idf vectors over the texts of one parent/child pair (no model, no download)."""
+    """Character n-gram tf-idf over a closed set of texts (no model, no download): a text's weight for an n-gram
+    is ``(1 + log tf) · (log(1 + N) − log(1 + df) + 1)``, N the number of distinct texts, df how many of them
+    hold the n-gram; vectors are scaled to length 1."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.grams = {t: grams(t) for t in texts}
-        self.size = len(self.grams)
-        self.df: Counter[str] = Counter(g for c in self.grams.values() for g in c)
+        distinct = list(dict.fromkeys(texts))
+        self.size = len(distinct)
+        codes = [gram_codes(t)[0] for t in distinct]
+        self.vocabulary, df = np.unique(
+            np.concatenate(codes) if codes else np.zeros(0, np.int64), return_counts=True
+        )
+        self._log_df = np.log(df + 1.0)
+        self._idf = math.log(1 + self.size)
 
-    def vector(self, text: str) -> dict[str, float]:
-        counts = self.grams.get(text) or grams(text)
-        idf = math.log(1 + self.size)
-        df, log = self.df, _log
-        weights = {g: (1 + log(f)) * (idf - log(1 + df[g]) + 1) for g, f in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {g: w / norm for g, w in weights.items()}
+    def vectors(self, texts: Sequence[str]) -> Vectors:
+        """The unit vectors of ``texts`` (cleaned), which may lie outside the space (their n-grams' df is 0)."""
+        grams = [gram_codes(t) for t in texts]
+        sizes = np.array([len(c) for c, _ in grams], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        if not grams or not offsets[-1]:
+            return Vectors(np.zeros(0, np.int64), np.zeros(0), offsets)
+        codes = np.concatenate([c for c, _ in grams])
+        counts = np.concatenate([n for _, n in grams])
+        slots = np.searchsorted(self.vocabulary, codes)
+        slots[slots >= len(self.vocabulary)] = 0
+        known = len(self.vocabulary) > 0
+        found = (self.vocabulary[slots] == codes) if known else np.zeros(len(codes), bool)
+        log_df = np.where(found, self._log_df[slots] if known else 0.0, 0.0)
+        weights = (1 + np.log(counts)) * (self._idf - log_df + 1)
+        squares = np.add.reduceat(weights * weights, offsets[:-1][sizes > 0])
+        norms = np.ones(len(texts))
+        norms[sizes > 0] = np.sqrt(squares)
+        norms[norms == 0] = 1.0
+        weights = weights / np.repeat(norms, sizes)
+        return Vectors(np.where(found, slots, -1), weights, offsets)
 
-
-_LOGS = [0.0, *(math.log(i) for i in range(1, 4096))]
-
-
-def _log(n: int) -> float:
-    """``math.log`` of a count, looked up (the same floats: the table is made with ``math.log``)."""
-    return _LOGS[n] if n < 4096 else math.log(n)
-
-
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(g, 0.0) for g, w in a.items())
-
-
-def cosines(query: Mapping[str, float], index: Mapping[str, list[tuple[int, float]]], size: int) -> list[float]:
-    """Cosine of ``query`` with every indexed vector at once (an inverted index: only shared n-grams cost)."""
-    scores = [0.0] * size
-    for g, w in query.items():
-        for i, v in index.get(g, ()):
-            scores[i] += w * v
-    return scores
-
-
-def inverted(vectors: Sequence[Mapping[str, float]]) -> dict[str, list[tuple[int, float]]]:
-    index: dict[str, list[tuple[int, float]]] = {}
-    for i, vec in enumerate(vectors):
-        for g, w in vec.items():
-            index.setdefault(g, []).append((i, w))
-    return index
+    def cosines(self, rows: Vectors, columns: Vectors) -> npt.NDArray[np.float64]:
+        """``scores[i, j]``: the cosine of ``rows``' text ``i`` with ``columns``' text ``j``."""
+        scores = np.zeros((len(rows), len(columns)))
+        if not len(rows) or not len(columns) or not len(columns.slots):
+            return scores
+        dense = np.zeros((len(rows), len(self.vocabulary) + 1))  # the last column: n-grams outside the space
+        row_of = np.repeat(np.arange(len(rows)), np.diff(rows.offsets))
+        inside = rows.slots >= 0
+        dense[row_of[inside], rows.slots[inside]] = rows.weights[inside]
+        sizes = np.diff(columns.offsets)
+        step = max(1, _BUDGET // max(1, len(rows)))
+        start = 0
+        while start < len(columns):  # whole columns per slice, about _BUDGET products each
+            stop = start + 1
+            while stop < len(columns) and columns.offsets[stop + 1] - columns.offsets[start] <= step:
+                stop += 1
+            lo, hi = int(columns.offsets[start]), int(columns.offsets[stop])
+            if hi > lo:
+                products = dense[:, columns.slots[lo:hi]] * columns.weights[lo:hi]
+                nonempty = np.flatnonzero(sizes[start:stop] > 0)
+                sums = np.add.reduceat(products, columns.offsets[start:stop][nonempty] - lo, axis=1)
+                scores[:, start + nonempty] = sums
+            start = stop
+        return scores
 
 
 def containment(a: str, b: str) -> float:

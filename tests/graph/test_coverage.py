@@ -145,6 +145,35 @@ def test_coverage_is_redone_when_the_parent_is_reloaded_and_not_otherwise(empty_
     assert sorted(seed_links(empty_store), key=lambda link: (link.parent, link.child)) == before
 
 
+_COVERAGE_STATE = """
+MATCH (c:Task)-[r:DERIVED_FROM]->(p:Task)
+RETURN 'edge' AS what, r.owner AS owner, c.uid + ' -> ' + p.uid AS item,
+       toString(r.score) + ' ' + r.method AS value
+UNION ALL
+MATCH (d:Document) WHERE d.coverage_parent IS NOT NULL
+RETURN 'figures' AS what, d.uid AS owner, d.coverage_parent AS item,
+       toString(d.coverage_covered) + '/' + toString(d.coverage_total) + ' ' + toString(d.coverage_links) AS value
+UNION ALL
+MATCH (t:Task) WHERE t.key_for IS NOT NULL
+RETURN 'key' AS what, t.owner AS owner, t.uid AS item, reduce(s = '', x IN t.key_for | s + x + ';') AS value
+"""
+
+
+def coverage_state(store: GraphStore) -> list[tuple[str, str, str, str]]:
+    return sorted((r["what"], r["owner"], r["item"], r["value"]) for r in store.read(_COVERAGE_STATE))
+
+
+def test_the_batched_pass_writes_what_one_child_at_a_time_writes(empty_store: GraphStore) -> None:
+    import graph.coverage
+
+    load_paths(list(SEED_FILES), empty_store)  # the link pass: every child in one batch
+    batched = coverage_state(empty_store)
+    assert [row for row in batched if row[0] == "edge"] and [row for row in batched if row[0] == "key"]
+    for child in sorted({row[1] for row in batched if row[0] == "figures"}):
+        graph.coverage.write_coverage(empty_store, child)  # the same child alone: its key marks rewritten
+    assert coverage_state(empty_store) == batched
+
+
 def test_the_seeds_coverage_computed_on_every_core_is_the_same(
     empty_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
