@@ -49,11 +49,19 @@ _GLUED_RULE = re.compile(r"(?<=\S)[-–—_=]{3,}")
 _GLUED_MOTTO = re.compile(r"(?<=VIỆT NAM)(?=Độc lập)|(?<=VIỆT NAM)[-–—_=]*(?=Độc lập)")
 
 
+# Every combining mark of the Basic Multilingual Plane dropped, ``đ`` → ``d``, markup characters → spaces: one
+# ``str.translate`` per line instead of a category lookup per character (every line of every file is folded).
+_PLAIN = {cp: None for cp in range(0x10000) if unicodedata.category(chr(cp)) == "Mn"} | {
+    ord("đ"): "d", ord("Đ"): "D", ord("*"): " ", ord("_"): " ",
+}  # fmt: skip
+
+
 def fold(text: str) -> str:
     """Lower case without accents (``đ`` → ``d``), markup characters dropped, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
-    return " ".join(plain.replace("*", " ").replace("_", " ").split())
+    plain = unicodedata.normalize("NFD", text).translate(_PLAIN)
+    if not plain.isascii() and any(ord(c) > 0xFFFF for c in plain):  # marks beyond the BMP: the general rule
+        plain = "".join(c for c in plain if unicodedata.category(c) != "Mn")
+    return " ".join(plain.lower().split())
 
 
 def is_webpage(texts: Sequence[str]) -> bool:
