@@ -62,7 +62,7 @@ def join_numbers(text: str, keep_width: bool = False) -> str:
 def rejoin(lines: Sequence[StreamLine]) -> list[StreamLine]:
     """``lines`` with spaced numbers closed up and symbols cut at a line end joined (see the module docstring).
     A next line left empty by the move is dropped; blank lines (paragraph breaks) are kept."""
-    out = [StreamLine(join_numbers(line.text), line.origin) for line in lines]
+    out = [_joined(line) for line in lines]
     i = 0
     while i + 1 < len(out):
         here, after = out[i], out[i + 1]
@@ -78,3 +78,8 @@ def rejoin(lines: Sequence[StreamLine]) -> list[StreamLine]:
                 continue
         i += 1
     return out
+
+
+def _joined(line: StreamLine) -> StreamLine:
+    text = join_numbers(line.text)
+    return line if text == line.text else StreamLine(text, line.origin)  # most lines: kept, not copied

@@ -56,9 +56,18 @@ _PLAIN = {cp: None for cp in range(0x10000) if unicodedata.category(chr(cp)) == 
 }  # fmt: skip
 
 
+# Anything but ASCII and the combining diacritics (U+0300–U+036F, every one a mark): where a decomposed line holds
+# nothing else, dropping its non-ASCII characters drops exactly its marks.
+_NOT_ASCII_OR_MARK = re.compile("[^\x00-\x7f\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents (``đ`` → ``d``), markup characters dropped, spaces collapsed."""
-    plain = unicodedata.normalize("NFD", text).translate(_PLAIN)
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    if not _NOT_ASCII_OR_MARK.search(decomposed):  # most Vietnamese lines: no per-character map needed
+        plain = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+        return " ".join(plain.replace("*", " ").replace("_", " ").split())
+    plain = decomposed.translate(_PLAIN)
     if not plain.isascii() and any(ord(c) > 0xFFFF for c in plain):  # marks beyond the BMP: the general rule
         plain = "".join(c for c in plain if unicodedata.category(c) != "Mn")
     return " ".join(plain.lower().split())
