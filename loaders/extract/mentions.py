@@ -36,6 +36,8 @@ _TYPE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 LAW_RE = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Hiến pháp|Pháp lệnh)(?:\s+[A-ZĐÀ-Ỹ]\w*|\s+sửa đổi|\s+năm\s+\d{4})")
+_LAW_WORDS = ("uật", "Hiến pháp", "Pháp lệnh")  # what a line needs for ``LAW_RE`` (``Luật``, ``Bộ luật``)
+_DIGIT = re.compile(r"\d")
 _SHORT = re.compile(
     r"(?<!\w)(?P<tw>Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quyết định|Đề án|Chương trình|Nghị định|NQ|KL|CT|NĐ)"
     r"\s+(?:số\s+)?(?P<n>\d{1,5})(?![\d/\-–\w])"
@@ -91,7 +93,9 @@ class Mention:
 def find_mentions(line: Line, own: str | None, aliases: dict[str, str], *, laws: bool = False) -> list[Mention]:
     """Mentions in one line, in order (laws named without a number too when ``laws``); short names defined
     there are added to ``aliases``; a mention of ``own`` is marked ``self``."""
-    alias_spans = [(a.start(), a.end(), a.group("a") or a.group("b")) for a in _ALIAS.finditer(line.text)]
+    # each pattern is tried only on a line with what it needs (a bracket, a digit, a law's name)
+    aliases_in = _ALIAS.finditer(line.text) if "(" in line.text else ()
+    alias_spans = [(a.start(), a.end(), a.group("a") or a.group("b")) for a in aliases_in]
     found = _symbol_mentions(line)
     taken = [(m.start, m.end) for m in found]
     skip = [(s, e) for s, e, _ in alias_spans] + taken
@@ -124,7 +128,9 @@ def _symbol_mentions(line: Line) -> list[Mention]:
 
 
 def _short_mentions(line: Line, skip: list[tuple[int, int]]) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    if not _DIGIT.search(line.text):
+        return out
     for m in _SHORT.finditer(line.text):
         if any(a <= m.start() < b for a, b in skip) or _is_year(m["n"], m.group(0)):
             continue
@@ -141,6 +147,8 @@ def _is_year(n: str, matched: str) -> bool:
 def _laws(line: Line) -> list[Mention]:
     out: list[Mention] = []
     text = line.text
+    if not any(word in text for word in _LAW_WORDS):
+        return out
     pos = 0
     while m := LAW_RE.search(text, pos):
         end = _law_end(text, m.start())

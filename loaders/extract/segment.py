@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.extract.dates import place_and_date
 from loaders.extract.recipients import KINH_GUI_RE, is_recipients_start
@@ -322,6 +323,7 @@ def without_motto(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     base = unicodedata.normalize("NFD", c)[:1] or c
     return "d" if c in "đĐ" else base.lower()

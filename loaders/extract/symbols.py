@@ -125,6 +125,8 @@ def _state(m: re.Match[str]) -> Symbol:
 
 def find_symbols(text: str, *, provincial: bool | None = None) -> list[SymbolMatch]:
     """Every number-symbol in ``text``, in order (Party form first where both would match)."""
+    if "/" not in text:
+        return []  # both forms have a slash; most lines of a document have none
     found = [SymbolMatch(m.start(), m.end(), m.group(0), _party(m, provincial)) for m in PARTY_RE.finditer(text)]
     taken = [(f.start, f.end) for f in found]
     for m in STATE_RE.finditer(text):

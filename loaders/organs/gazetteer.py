@@ -72,13 +72,28 @@ def expand_abbreviations(text: str, rules: Rules) -> str:
 
     Case matters (``TU`` is not ``tu``), except for compounds such as ``KH&CN``, never ordinary words.
     """
-    compounds = {k.casefold(): v for k, v in rules.abbreviations.items() if not k.isalpha()}
+    compounds = _compounds(rules)
     out = []
     for word in text.split():
         core = word.strip(_EDGE_PUNCT)
         full = rules.abbreviations.get(core) or compounds.get(core.casefold())
         out.append(word.replace(core, full, 1) if full and core else word)
     return " ".join(out)
+
+
+_COMPOUNDS: dict[int, tuple[Rules, dict[str, str]]] = {}
+
+
+def _compounds(rules: Rules) -> dict[str, str]:
+    """The compound abbreviations (``KH&CN``) of ``rules`` by case-folded form, made once per rules object (a
+    gazetteer's rules do not change; the object is kept with them so that its id cannot be reused)."""
+    kept = _COMPOUNDS.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        kept = (rules, {k.casefold(): v for k, v in rules.abbreviations.items() if not k.isalpha()})
+        if len(_COMPOUNDS) >= 64:
+            _COMPOUNDS.clear()  # gazetteers read again and again (tests): keep only the recent ones
+        _COMPOUNDS[id(rules)] = kept
+    return kept[1]
 
 
 def _drop_abbreviation(m: re.Match[str]) -> str:

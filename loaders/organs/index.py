@@ -38,6 +38,7 @@ _PLURAL = "cac "
 _SCOPE_RANK = 100
 _FOREIGN_CHAIN_RANK = 150
 _GLOBAL_RANK = 200
+_NEAR_KEPT = 1 << 14  # fuzzy searches kept per index (a few MB), forgotten all at once when full
 
 
 @lru_cache(maxsize=1 << 16)
@@ -185,6 +186,7 @@ class NameIndex:
             if entries[form.uid].IS_GROUP and form.key.startswith(_PLURAL) and " " in bare:
                 self._by_key[bare].append(form)
         self._keys = sorted(k for k, fs in self._by_key.items() if len(k) >= 8 and not fs[0].abbreviation)
+        self._near_keys: dict[str, tuple[tuple[str, float], ...]] = {}
 
     def forms(self, uid: str) -> list[Form]:
         """Every form of one entry (for review and tests)."""
@@ -199,13 +201,22 @@ class NameIndex:
         key = name_key(text)
         if len(key) < 10:
             return []
-        cutoff = 90.0 if len(key) >= 20 else 94.0
-        found = process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
         hits: list[Hit] = []
-        for other, score, _ in found:
-            if _fuzzy_ok(key, other):
-                hits += self._ranked(self._by_key[other], ctx, float(score))
+        for other, score in self._near(key):
+            hits += self._ranked(self._by_key[other], ctx, score)
         return sorted(hits, key=lambda h: (-h.score, h.rank))
+
+    def _near(self, key: str) -> tuple[tuple[str, float], ...]:
+        """The keys a fuzzy match may read ``key`` as, with their scores: the same whatever the context, so
+        kept (an unknown name comes back in document after document; each search scores every key)."""
+        if (near := self._near_keys.get(key)) is None:
+            cutoff = 90.0 if len(key) >= 20 else 94.0
+            found = process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+            near = tuple((other, float(score)) for other, score, _ in found if _fuzzy_ok(key, other))
+            if len(self._near_keys) >= _NEAR_KEPT:
+                self._near_keys.clear()
+            self._near_keys[key] = near
+        return near
 
     def _ranked(self, forms: Iterable[Form], ctx: Context, score: float) -> list[Hit]:
         hits = []

@@ -122,6 +122,8 @@ def _merge(boxes: list[Segment], join_gap: float) -> Row:
 
 
 def _joined(run: list[Segment]) -> Segment:
+    if len(run) == 1 and run[0].confidence is None and run[0].baseline is None:
+        return run[0]  # what the general case would build, field for field (most rows of a text file)
     confidences = [(b.confidence, len(b.text)) for b in run if b.confidence is not None]
     weight = sum(n for _, n in confidences)
     confidence = sum(c * n for c, n in confidences) / weight if weight else None

@@ -57,12 +57,12 @@ def text_copy(text: str, layout: bool = True) -> Copy:
 def text_lines(text: str, layout: bool = True) -> list[StreamLine]:
     """A plain, markdown or layout text → its clean stream (each line keeps its file line number).
     ``layout=False`` (markdown, the paragraphs of a Word file) reads no columns: spaces there are no gutter."""
-    lines = [StreamLine(t, Origin(line=no)) for no, t in enumerate(text.splitlines(), 1)]
-    if is_webpage([line.text for line in lines]):
-        return rejoin(clean_webpage(lines))
-    if not layout:
-        return rejoin(lines)
-    rows = text_rows([join_numbers(line.text, keep_width=True) for line in lines])
+    texts = text.splitlines()
+    webpage = is_webpage(texts)
+    if webpage or not layout:
+        lines = [StreamLine(t, Origin(line=no)) for no, t in enumerate(texts, 1)]
+        return rejoin(clean_webpage(lines) if webpage else lines)
+    rows = text_rows([join_numbers(t, keep_width=True) for t in texts])
     out: list[StreamLine] = []
     for k, seg in reading_order(rows):
         if seg is None:

@@ -31,6 +31,8 @@ _SPACED_SYMBOL = re.compile(
     r"(?P<code>[A-ZĐ][A-Za-zĐđ&]*[-/][A-ZĐ][^\s,;.)]*)"
 )
 _SPACED_DATE = re.compile(r"(?<![\w/])(\d{1,2})\s+/\s*(\d{1,2})\s*/\s*(\d{4})\b")
+# What both patterns above need somewhere: a digit, perhaps spaces, then ``-`` or ``/``.
+_DIGIT_THEN_SEPARATOR = re.compile(r"\d\s*[-/]")
 _FRAGMENT = re.compile(r"(?:^|\s)\S*\d\S*[-/]$")
 _HEAD = re.compile(rf"^\s*({_CODE})(?=$|[\s,.;:)])")
 
@@ -51,6 +53,8 @@ def join_numbers(text: str, keep_width: bool = False) -> str:
     def pad(m: re.Match[str], new: str) -> str:
         return new + " " * (len(m.group()) - len(new)) if keep_width else new
 
+    if not _DIGIT_THEN_SEPARATOR.search(text):
+        return text  # most lines: neither pattern can match, and trying them at every character is costly
     text = _SPACED_SYMBOL.sub(symbol, text)
     return _SPACED_DATE.sub(lambda m: pad(m, m.expand(r"\1/\2/\3")), text)
 
@@ -58,11 +62,12 @@ def join_numbers(text: str, keep_width: bool = False) -> str:
 def rejoin(lines: Sequence[StreamLine]) -> list[StreamLine]:
     """``lines`` with spaced numbers closed up and symbols cut at a line end joined (see the module docstring).
     A next line left empty by the move is dropped; blank lines (paragraph breaks) are kept."""
-    out = [StreamLine(join_numbers(line.text), line.origin) for line in lines]
+    out = [_joined(line) for line in lines]
     i = 0
     while i + 1 < len(out):
         here, after = out[i], out[i + 1]
-        head = _HEAD.match(after.text) if _FRAGMENT.search(here.text.rstrip()) else None
+        cut = here.text.rstrip()
+        head = _HEAD.match(after.text) if cut.endswith(("-", "/")) and _FRAGMENT.search(cut) else None
         if head and sum(c.isupper() for c in head.group(1)) >= 2:  # a code (CP, CTr, QĐ), not a word (Ban)
             out[i] = StreamLine(here.text.rstrip() + head.group(1), here.origin)
             rest = after.text[head.end() :].strip()
@@ -73,3 +78,8 @@ def rejoin(lines: Sequence[StreamLine]) -> list[StreamLine]:
                 continue
         i += 1
     return out
+
+
+def _joined(line: StreamLine) -> StreamLine:
+    text = join_numbers(line.text)
+    return line if text == line.text else StreamLine(text, line.origin)  # most lines: kept, not copied

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.extract.body.organ_phrases import (
     group_names,
@@ -83,12 +84,14 @@ _DUTIES_OF = re.compile(
 
 def mostly_capitals(text: str) -> bool:
     """Headers and titles are printed in capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters = list(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)
 
 
+@lru_cache(maxsize=1024)
 def heading_organs(heading: str) -> tuple[str, ...]:
-    """Organs a heading or lead-in assigns the items under it to; ``()`` for a topic heading.
+    """Organs a heading or lead-in assigns the items under it to; ``()`` for a topic heading (kept: an item's
+    text is read as a heading when its role is decided and again when it is written).
 
     ``Đảng đoàn Hội đồng nhân dân tỉnh``; ``Cục Biến đổi khí hậu có trách nhiệm:``; ``Các Bộ: Công Thương,
     Xây dựng:`` (the kind is distributed: ``Bộ Công Thương``, ``Bộ Xây dựng``); ``…, Đảng đoàn Quốc hội xác

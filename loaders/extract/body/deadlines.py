@@ -66,6 +66,11 @@ _CUE = r"(?P<cue>trong|[f(]rong|trước|cuối|đến hết|hoàn thành|xong)"
 _DONE = r"(?:(?:thực hiện\s+)?(?:cơ bản\s+)?hoàn thành|xong)"
 
 _PERIOD_IN_TEXT = re.compile(rf"(?:{_DONE}\s+)?{_CUE}\s+(?:{_QUARTER}|{_MONTH}|{_YEAR})", _I)
+# What every period in running text holds: a cue, then a quarter, month or year. Searched first because it is
+# several times cheaper than the whole pattern, which most paragraphs do not match.
+_PERIOD_HINT = re.compile(r"(?:rong|trước|cuối|đến hết|hoàn thành|xong)\s+(?:qu[ýí]|tháng|năm)\s", _I)
+# Every dated or open phrase has a digit (a day, a year): a paragraph without one has none of them.
+_DIGIT = re.compile(r"\d")
 _PERIOD_CELL = re.compile(
     rf"(?:{_CUE}\s+)?(?:{_QUARTER}|{_MONTH}|{_YEAR}|{_BARE_YEARS}|{_BARE_MONTH}|{_BARE_YEAR})", _I
 )
@@ -154,6 +159,8 @@ def _period_date(m: re.Match[str]) -> date | None:
 
 
 def _find_period(text: str) -> Deadline:
+    if not _PERIOD_HINT.search(text):
+        return Deadline()
     for m in _PERIOD_IN_TEXT.finditer(text):
         if _OPEN_TAIL.match(text, m.end()):
             continue  # ``trong năm 2023 và các năm tiếp theo`` is open-ended
@@ -216,6 +223,8 @@ def _clause(text: str, m: re.Match[str]) -> str:
 
 
 def _find_dated(text: str, year_hint: int | None, not_before: date | None) -> Deadline:
+    if not _DIGIT.search(text):
+        return Deadline()
     for m in _DATED.finditer(text):
         g = m.groupdict()
         if not (g.get("ly") or g.get("ny")) and _REPEATS.search(clause := _clause(text, m)):
@@ -237,6 +246,8 @@ def _canonical_recurrence(phrase: str) -> str:
 
 def _open_phrase(text: str) -> Deadline:
     """``năm 2023 và các năm tiếp theo`` / ``từ năm 2023``: open-ended, no due date."""
+    if not _DIGIT.search(text):
+        return Deadline()
     if m := _OPEN.search(text):
         return Deadline(None, _clean(m.group(0)), f"năm {m.group(1)} và các năm tiếp theo")
     if m := _FROM.search(text):

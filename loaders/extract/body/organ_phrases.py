@@ -105,7 +105,12 @@ _INTRO_ADVERB = re.compile(
     r"^(?:Định kỳ|Hằng năm|Hàng năm|Đồng thời|Ngoài ra|Từ nay|Trước mắt|Về lâu dài|Trước hết)\s*,\s*"
 )
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&‚]{1,9}$")
-_TOKEN = re.compile(r"[,;:()]|\.(?=\s|$)|[^\s,;:()]+?(?=\.(?:\s|$)|[\s,;:()]|$)")
+# A word runs to a space or a punctuation mark; a full stop that ends a run before a space (or the end) is a token
+# of its own (``Tỉnh ủy.``). Greedy runs, so that the engine does not test the lookahead at every character.
+_TOKEN = re.compile(r"[,;:()]|\.(?=\s|$)|[^\s,;:()]+(?=\.(?:\s|$))|[^\s,;:()]+")
+_GLUED_COMMA = re.compile(r"(?<=[A-ZĐ&]),(?=[A-ZĐ])")
+_SPACE = re.compile(r"\s")
+_CHUNK = 48  # characters tokenized at a time: a scan reads a sentence's first words, seldom the whole of it
 _MAX_NAME = 22
 
 
@@ -122,22 +127,53 @@ class OrganSpan:
 
 
 class _Tokens:
-    """The words of a text (punctuation apart), compared in modern tone placement (``uỷ`` as ``ủy``)."""
+    """The words of a text (punctuation apart), compared in modern tone placement (``uỷ`` as ``ủy``).
+
+    Words are read on demand, a chunk at a time (:meth:`has`): most scans stop after a sentence's first words,
+    and tokenizing every paragraph whole was the largest cost of parsing. A chunk ends at a space, where no
+    token can continue, so the words are the same as those of the whole text read at once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         canon = modern_tones(text)
         canon = canon if len(canon) == len(text) else text
-        canon = re.sub(r"(?<=[A-ZĐ&]),(?=[A-ZĐ])", "‚", canon)  # ``KH,CN&MT`` is one word
-        self.spans = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(canon)]
-        self.words = [w for w, _, _ in self.spans]
-        self.starts = [s for _, s, _ in self.spans]
+        self._canon = _GLUED_COMMA.sub("‚", canon) if "," in canon else canon  # ``KH,CN&MT`` is one word
+        self._read = 0  # characters of ``_canon`` tokenized so far
+        self.spans: list[tuple[str, int, int]] = []
+        self.words: list[str] = []
+        self.starts: list[int] = []
+
+    def has(self, i: int) -> bool:
+        """Is there a token ``i``? (Reads on until there is, or the text ends.)"""
+        while i >= len(self.words) and self._read < len(self._canon):
+            self._more()
+        return i < len(self.words)
+
+    def count(self) -> int:
+        """The number of tokens in the whole text."""
+        self.has(len(self._canon))
+        return len(self.words)
+
+    def _more(self) -> None:
+        canon, start = self._canon, self._read
+        space = _SPACE.search(canon, start + _CHUNK) if start + _CHUNK < len(canon) else None
+        end = space.start() if space else len(canon)
+        for m in _TOKEN.finditer(canon, start, end):
+            self.spans.append((m.group(), m.start(), m.end()))
+            self.words.append(m.group())
+            self.starts.append(m.start())
+        self._read = end
+
+    def reach(self, start: int) -> None:
+        """Read on until the tokens cover character ``start`` (for a search by position)."""
+        while self._read <= start and self._read < len(self._canon):
+            self._more()
 
     def match(self, i: int, vocab: frozenset[str], *, lower_only: bool = False) -> int:
         """Tokens in the longest phrase of ``vocab`` at ``i``: in any case, or as written if ``lower_only``."""
         best = 0
         for n in range(1, 7):
-            if i + n > len(self.words):
+            if not self.has(i + n - 1):
                 break
             got = " ".join(self.words[i : i + n])
             if (got if lower_only else got.lower()) in vocab:
@@ -145,13 +181,13 @@ class _Tokens:
         return best
 
     def upper(self, i: int) -> bool:
-        return i < len(self.words) and self.words[i][:1].isupper()
+        return self.has(i) and self.words[i][:1].isupper()
 
     def acronym(self, i: int) -> bool:
-        return i < len(self.words) and bool(_ACRONYM.match(self.words[i]))
+        return self.has(i) and bool(_ACRONYM.match(self.words[i]))
 
     def start_of(self, i: int) -> int:
-        return self.spans[i][1] if i < len(self.spans) else len(self.text)
+        return self.spans[i][1] if self.has(i) else len(self.text)
 
 
 @lru_cache(maxsize=16)
@@ -189,7 +225,7 @@ def _head_at(tok: _Tokens, i: int, *, in_list: bool) -> tuple[int, str, bool] | 
     n = max(sizes.values())
     if not n:
         # OCR dropped a tone mark from a head (``Vu Kế hoạch - Tài chính``): trust it before a proper name.
-        ok = j < len(tok.words) and fold(tok.words[j]) in _FOLDED_HEADS and tok.upper(j + 1)
+        ok = tok.has(j) and fold(tok.words[j]) in _FOLDED_HEADS and tok.upper(j + 1)
         return (det + 1, fold(tok.words[j]), bool(det)) if ok else None
     head = " ".join(tok.words[j : j + n]).lower()
     if sizes[_GENERIC] == n and (back := tok.match(j + n, _ANAPHORS, lower_only=True)):
@@ -227,17 +263,13 @@ def _continues(tok: _Tokens, k: int) -> bool:
 def _name_end(tok: _Tokens, i: int) -> int:
     """Token index where a name ends, given the token right after its head."""
     k = i
-    while k < len(tok.words) and k - i < _MAX_NAME:
+    while tok.has(k) and k - i < _MAX_NAME:
         w = tok.words[k]
         if w in (";", ":", "(", ")", ".", ","):
             return k
         if w == "và":
             nxt = k + 1
-            if (
-                _head_at(tok, nxt, in_list=True)
-                or tok.match(nxt, _STOPS, lower_only=True)
-                or nxt >= len(tok.words)
-            ):
+            if _head_at(tok, nxt, in_list=True) or tok.match(nxt, _STOPS, lower_only=True) or not tok.has(nxt):
                 return k
             k += 1
             continue
@@ -248,6 +280,7 @@ def _name_end(tok: _Tokens, i: int) -> int:
             continue
         if (
             w == "tổ"
+            and tok.has(k + 2)
             and tok.words[k + 1 : k + 2] == ["chức"]
             and tok.words[k + 2 : k + 3] in (["đảng"], ["chính"])
         ):
@@ -264,7 +297,7 @@ def _repeats(tok: _Tokens, head_at: int, i: int, end: int) -> int:
     ``Đoàn kiểm tra thực hiện …``) names the organ once."""
     head = [w.lower() for w in tok.words[head_at:i]]
     for k in range(i, end):
-        if head and [w.lower() for w in tok.words[k : k + len(head)]] == head:
+        if head and tok.has(k + len(head) - 1) and [w.lower() for w in tok.words[k : k + len(head)]] == head:
             return k
     return end
 
@@ -288,20 +321,21 @@ def scan_organs(text: str, start: int = 0, *, lenient: bool = False) -> tuple[li
     ``lenient`` accepts a collective kind without ``các`` at the start (table cells, ``phối hợp với …``).
     """
     tok = _tokens(text)
+    tok.reach(start)
     i = bisect_left(tok.starts, start)
     items: list[OrganSpan] = []
-    while i < len(tok.words):
+    while tok.has(i):
         found = _head_at(tok, i, in_list=bool(items) or lenient)
         if found is None:
             break
         used, head, det = found
         end = _repeats(tok, i + used - len(head.split()), i + used, _name_end(tok, i + used))
-        while end + 1 < len(tok.words) and tok.words[end] == "," and _name_goes_on(tok, end + 1):
+        while tok.has(end + 1) and tok.words[end] == "," and _name_goes_on(tok, end + 1):
             end = _name_end(tok, end + 2)  # ``… các tỉnh, thành phố …``, ``Bộ Văn hóa, Thể thao và Du lịch``
         items.append(OrganSpan(text[tok.start_of(i) : tok.spans[end - 1][2]], tok.start_of(i),
                                tok.spans[end - 1][2], head, det, bare=end == i + used))  # fmt: skip
         i = end
-        if i + 1 < len(tok.words) and tok.words[i] in (",", ";", "và") and _head_at(tok, i + 1, in_list=True):
+        if tok.has(i + 1) and tok.words[i] in (",", ";", "và") and _head_at(tok, i + 1, in_list=True):
             i += 1
             continue
         break
@@ -343,21 +377,29 @@ def subject_spans(text: str) -> tuple[list[OrganSpan], int]:
 
     After an introduction the organs must be followed by a verb, so an enumeration inside the clause is
     not taken for the subject."""
+    items, end = _subject_spans(text)
+    return list(items), end
+
+
+@lru_cache(maxsize=256)
+def _subject_spans(text: str) -> tuple[tuple[OrganSpan, ...], int]:
+    """:func:`subject_spans`, kept: a paragraph's subject is asked for by its heading role, its assignment and
+    the sentences around it."""
     items, end = scan_organs(text)
     if items:
-        return items, end
+        return tuple(items), end
     if m := _INTRO_ADVERB.match(text):
         starts = [m.end()]
     elif _INTRO_CLAUSE.match(text):
         first = re.search(r"\.\s+[A-ZĐ]", text)
         starts = [c.end() for c in re.finditer(r",\s*", text[: min(first.start() if first else len(text), 400)])]
     else:
-        return [], 0
+        return (), 0
     for start in starts:
         items, end = scan_organs(text, start)
         if items and starts_with_verb(window(text, end)):
-            return items, end
-    return [], 0
+            return tuple(items), end
+    return (), 0
 
 
 _RUN_TOGETHER = re.compile(r"(?<=[a-zà-ỹđ])\s+(?=(?:Bộ|Ban|Cục|Vụ|Viện|Sở|Tổng cục)\s+[A-ZĐ])")
@@ -396,7 +438,7 @@ def _cell_parts(piece: str) -> list[OrganSpan]:
                                        last.head, last.determiner, bare=False))  # fmt: skip
                 continue
             used, head, det = found or (0, "", False)
-            parts.append(OrganSpan(text, start, start + len(text), head, det, bare=used == len(tok.words)))
+            parts.append(OrganSpan(text, start, start + len(text), head, det, bare=used == tok.count()))
     return parts
 
 

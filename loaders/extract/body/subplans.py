@@ -31,6 +31,7 @@ _PLAN = re.compile(
     r"[^;.]{0,60}?\b(?:kế hoạch|chương trình)\b",
     _I,
 )
+_PLAN_WORD = re.compile(r"\b(?:kế hoạch|chương trình)\b", _I)  # what every ``_PLAN`` match ends with
 _DOCUMENT = r"(?:Nghị quyết|Chỉ thị|Kết luận|Kế hoạch|Chương trình|Quyết định|Nghị định|Đề án|Thông tư|Luật)"
 _CARRIES_OUT = re.compile(
     rf"\b(?:triển khai|thực hiện|cụ thể ho[áa]|theo quy định tại|theo)\s+(?:thực hiện\s+)?(?:có hiệu quả\s+)?"
@@ -42,6 +43,8 @@ _TRAILING_PAREN = re.compile(r"\([^()]{2,120}\)\s*[.;,]?\s*(?:\./\.)?\s*$")
 
 def plan_clause(text: str) -> tuple[str, re.Match[str]] | None:
     """The clause (between ``;``) that orders a plan, and the match of its plan verb."""
+    if not _PLAN_WORD.search(text):
+        return None  # no clause can order a plan (a cheap search: most tasks order none)
     for clause in (c.strip() for c in text.split(";")):
         if m := _PLAN.search(clause):
             return clause, m

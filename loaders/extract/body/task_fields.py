@@ -78,7 +78,7 @@ def _due(value: str, year_hint: int | None, not_before: date | None) -> Deadline
 
 def read_fields(text: str, *, year_hint: int | None = None, not_before: date | None = None) -> Fields:
     """The roles and deadline an item's labelled lines give (``Fields()`` when it has none)."""
-    marks = list(_FIELD.finditer(text))
+    marks = list(_FIELD.finditer(text)) if ":" in text else []  # every label ends in a colon
     lead: tuple[str, ...] = ()
     coordinate: tuple[str, ...] = ()
     due = Deadline()
