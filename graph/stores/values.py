@@ -29,7 +29,7 @@ from dateutil.relativedelta import relativedelta
 from graph.model import DOC_TYPES
 from graph.store import StoreError
 
-__all__ = ["iso_duration", "parameter", "params_header", "plain", "property_value", "sort_labels"]
+__all__ = ["Rows", "iso_duration", "parameter", "params_header", "plain", "property_value", "sort_labels"]
 
 _PRIMARY_FIRST = ("Document", "Section", "Task", "Organ", "OrganGroup", "Person")
 _DOC_TYPE_LABELS = frozenset(t.label for t in DOC_TYPES.values())
@@ -83,6 +83,19 @@ def parameter(value: Any, where: str = "parameter") -> Any:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+class Rows(list[list[Any]]):
+    """A parameter made of rows of checked scalars and lists of scalars, never maps (``graph.stores.cypher``
+    writes documents so): FalkorDB gets it as JSON text, which is a Cypher literal as long as no string needed a
+    ``\\uXXXX`` escape (FalkorDB does not read those), made in one C call instead of one call per value."""
+
+
+def _rows_literal(rows: Rows) -> str:
+    text = json.dumps(rows, ensure_ascii=False)
+    if "\\u" in text:  # a control character was escaped (or the text holds a backslash before u): value by value
+        return "[" + ",".join(map(_literal, rows)) + "]"
+    return text
+
+
 def _literal(value: Any) -> str:
     """A normalised value as a Cypher literal (FalkorDB reads ``\\n \\r \\t \\" \\\\``, not ``\\uXXXX``)."""
     if value is None:
@@ -97,6 +110,8 @@ def _literal(value: Any) -> str:
         return str(value)
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, Rows):
+        return _rows_literal(value)
     if isinstance(value, list):
         return "[" + ",".join(map(_literal, value)) + "]"
     if isinstance(value, dict):
