@@ -14,7 +14,7 @@ With a Neo4j server (not run as a doctest: it needs that server)::
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import neo4j
@@ -139,7 +139,7 @@ class BoltStore:
 
         self._execute_write(work)
 
-    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+    def write_documents(self, graphs: Iterable[DocumentGraph]) -> None:
         """Many documents, a batch of them per transaction (see ``GraphStore.write_documents``)."""
         for batch in document_batches(graphs):
 

@@ -44,6 +44,7 @@ from graph.store import StoreError
 from graph.stores.values import Rows, property_value
 
 __all__ = [
+    "BATCH_ELEMENTS",
     "BATCH_SIZE",
     "DOCUMENT_TYPE_LABELS",
     "LOOKUP_INDEXES",

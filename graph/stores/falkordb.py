@@ -16,7 +16,7 @@ With a FalkorDB server listening on port 6379 (not run as a doctest: it needs th
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -111,7 +111,7 @@ class FalkorDBStore:
         statement = chain(document_statements(graph, external))
         self._run(statement.query, statement.params, retry=True, checked=True)
 
-    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+    def write_documents(self, graphs: Iterable[DocumentGraph]) -> None:
         """Many documents, a batch of them per atomic query (see ``GraphStore.write_documents``)."""
         for batch in document_batches(graphs):
             external = self._labels_of(unknown_endpoints(batch))
