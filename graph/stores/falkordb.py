@@ -32,8 +32,9 @@ from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
     LOOKUP_INDEXES,
     OWNED_LABELS,
-    REL_TYPES,
+    OWNER_INDEXED_RELS,
     SCHEMA_LABELS,
+    TREE_RELS,
     chain,
     delete_document_statements,
     document_batches,
@@ -189,8 +190,9 @@ class FalkorDBStore:
     # --- schema ------------------------------------------------------------------------------------
 
     def ensure_schema(self) -> None:
-        """Indexes on ``uid`` for every schema label, on ``owner`` for owned labels and every relationship
-        type (so replacing a document never scans the graph). Idempotent: only missing ones are created."""
+        """Indexes on ``uid`` for every schema label, on ``owner`` for owned labels and the relationship types
+        whose owned edges are not removed with owned nodes (``cypher.OWNER_INDEXED_RELS``), so replacing a
+        document never scans the graph. Idempotent: only missing ones are created."""
         have = {
             (row["entitytype"], row["label"], prop)
             for row in self._run("CALL db.indexes() YIELD label, properties, entitytype", {})
@@ -198,8 +200,12 @@ class FalkorDBStore:
         }
         wanted = [("NODE", label, "uid") for label in SCHEMA_LABELS]
         wanted += [("NODE", label, "owner") for label in OWNED_LABELS]
-        wanted += [("RELATIONSHIP", rel, "owner") for rel in REL_TYPES]
+        wanted += [("RELATIONSHIP", rel, "owner") for rel in OWNER_INDEXED_RELS]
         wanted += [("NODE", label, prop) for label, prop in LOOKUP_INDEXES]
+        for rel in TREE_RELS:  # made by earlier versions: rebuilt at every start for nothing
+            if ("RELATIONSHIP", rel, "owner") in have:
+                with contextlib.suppress(StoreError):  # another process just dropped it
+                    self._run(f"DROP INDEX FOR ()-[n:{rel}]-() ON (n.owner)", {})
         for kind, label, prop in wanted:
             if (kind, label, prop) in have:
                 continue
