@@ -18,6 +18,7 @@ import datetime
 import json
 import math
 import re
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -175,8 +176,10 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if isinstance(value, datetime.date | datetime.time):  # datetime is a date
         return value.isoformat()
-    if type(value).__module__.startswith("neo4j."):  # before Mapping: the driver's nodes are mappings too
-        return _plain_neo4j(value)
+    if "neo4j" in sys.modules:  # before Mapping: the driver's nodes are mappings too
+        converted = _plain_neo4j(value)
+        if converted is not _NOT_NEO4J:
+            return converted
     if isinstance(value, relativedelta):
         return iso_duration(value)
     if isinstance(value, Mapping):
@@ -184,10 +187,13 @@ def plain(value: Any) -> Any:
     return _plain_falkordb(value)
 
 
+_NOT_NEO4J = object()
+
+
 def _plain_neo4j(value: Any) -> Any:
-    """A value of the Neo4j driver. Imported here, not at the top: a value of its can only exist once the Bolt
-    store imported it, and importing it (it pulls in pandas and numpy) was 1.3 of the 1.4 s that opening the
-    embedded store spent in imports."""
+    """A value of the Neo4j driver, or ``_NOT_NEO4J``. Imported here, not at the top: a value of its can only
+    exist once the Bolt store imported it, and importing it (it pulls in pandas and numpy) was 1.3 of the 1.4 s
+    that opening the embedded store spent in imports."""
     import neo4j.graph
     import neo4j.time
 
@@ -200,9 +206,7 @@ def _plain_neo4j(value: Any) -> Any:
         return _edge(value.element_id, value.type, start and start.element_id, end and end.element_id, dict(value))
     if isinstance(value, neo4j.graph.Path):
         return {"_nodes": [plain(n) for n in value.nodes], "_edges": [plain(r) for r in value.relationships]}
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    return str(value)  # another driver object: readable, never the object itself
+    return _NOT_NEO4J
 
 
 def _plain_falkordb(value: Any) -> Any:
