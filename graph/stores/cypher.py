@@ -215,6 +215,15 @@ def _smallest_name(item: str) -> str:
     )
 
 
+def _smallest_spelling(first: NodeValue, other: NodeValue) -> NodeValue:
+    """Two documents of one batch name a shared node: the first one's values with the smaller name, what writing
+    them one after the other leaves (``_smallest_name``), so a batch does not depend on its order either."""
+    name, again = getattr(first, "name", None), getattr(other, "name", None)
+    if isinstance(again, str) and (not isinstance(name, str) or again < name):
+        return dataclasses.replace(first, name=again)  # type: ignore[call-arg]
+    return first
+
+
 def _add_nodes(plan: _Plan, nodes: Iterable[NodeValue]) -> None:
     groups: dict[tuple[tuple[str, ...], bool, type], list[list[Any]]] = {}
     for node in nodes:
@@ -385,6 +394,8 @@ def documents_statements(graphs: Sequence[DocumentGraph], external: Mapping[str,
             seen = nodes.get(uid)
             if seen is None or (seen.shared and not node.shared):
                 nodes[uid] = node
+            elif seen.shared and node.shared:
+                nodes[uid] = _smallest_spelling(seen, node)
         _edge_rows(graph, groups)
     label_of = {uid: node.labels[0] for uid, node in nodes.items()} | dict(external)
     for graph in graphs:

@@ -48,3 +48,25 @@ def test_a_tree_edge_must_touch_a_section_or_task_its_document_owns(
     else:
         assert documents_statements([bad], {})
     assert documents_statements([graph], {})  # the builder's own tree edges all pass
+
+
+@pytest.mark.parametrize("first", ["Ban Tuyên giáo", "ban Tuyên giáo"])
+def test_a_batch_keeps_the_smallest_spelling_of_a_shared_node_whatever_its_order(
+    embedded_store: EmbeddedStore, first: str
+) -> None:
+    from graph.model import DocumentGraph, Organ
+    from graph.stores import wipe
+
+    graph = plan_graph()
+    organ = next(n for n in graph.nodes if n.uid == BTG)
+    assert isinstance(organ, Organ)
+    spelled = {
+        name: DocumentGraph(f"other:{name}", (dataclasses.replace(organ, name=name),), ()) for name in ROW_NAMES
+    }
+    wipe(embedded_store)
+    embedded_store.write_documents([spelled[first], *(g for n, g in spelled.items() if n != first)])
+    [row] = embedded_store.read("MATCH (o:Organ {uid: $uid}) RETURN o.name AS name", {"uid": BTG})
+    assert row["name"] == min(ROW_NAMES)  # what writing them one by one leaves, in either order
+
+
+ROW_NAMES = ("Ban Tuyên giáo", "ban Tuyên giáo")
