@@ -80,26 +80,78 @@ def step_parse(work: Path) -> dict[str, Any]:
     }
 
 
+LOOKAHEAD = 256  # documents parsed ahead of the writes: what the load holds at most besides one write batch
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker() -> None:
+    """Once per parse process: the gazetteer (already loaded by the parent before the fork, so shared) and the
+    group expander built on it."""
+    from loaders.organs import group_expander, load_gazetteer
+
+    _WORKER["gazetteer"] = load_gazetteer()
+    _WORKER["expand"] = group_expander(_WORKER["gazetteer"])
+
+
+def _build_in_worker(path: Path) -> Any:
+    from graph.build import build_document_graph
+    from loaders.pipeline import parse_file
+
+    return build_document_graph(parse_file(path, _WORKER["gazetteer"]), expand_group=_WORKER["expand"])
+
+
+def _streamed(pool: Any, func: Callable[[Path], Any], items: list[Path], ahead: int) -> Any:
+    """``pool.imap`` in order with at most ``ahead`` results waiting (``imap`` itself would queue every result in
+    this process when the consumer is slower than the workers)."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    feed = iter(items)
+    for item in feed:
+        pending.append(pool.apply_async(func, (item,)))
+        if len(pending) >= ahead:
+            break
+    while pending:
+        result = pending.popleft().get()
+        following = next(feed, None)
+        if following is not None:
+            pending.append(pool.apply_async(func, (following,)))
+        yield result
+
+
 def step_load(work: Path) -> dict[str, Any]:
-    """Parse and build every document on all cores, write them, run the link pass, compact the store."""
+    """Parse and build every document on all cores, streamed into the batched writes (never every graph at once),
+    then the link pass and the compaction of the store.
+
+    The parent only writes: ``write_s`` is the time spent in the writes (building the queries and the server
+    running them), ``parse_docs_per_s_all_cores`` documents over the rest of the streamed phase, when the parent
+    waited for parsed documents."""
     from graph.link import relink
     from graph.organs import write_gazetteer
     from graph.store import open_store
+    from graph.stores.cypher import document_batches
     from loaders.organs import load_gazetteer
 
     files = _files(work)
     cores = os.cpu_count() or 1
-    start = time.perf_counter()
-    with multiprocessing.get_context("fork").Pool(cores) as pool:
-        graphs = pool.map(_build_one, files, chunksize=16)
-    parse_all = time.perf_counter() - start
+    gazetteer = load_gazetteer()  # before the fork: the workers share it
     store = open_store()
+    counted = {"elements": 0, "write": 0.0}
+
+    def counting(graphs: Any) -> Any:
+        for graph in graphs:
+            counted["elements"] += len(graph.nodes) + len(graph.edges)
+            yield graph
+
     try:
-        write_gazetteer(store, load_gazetteer())
-        elements = sum(len(g.nodes) + len(g.edges) for g in graphs)
+        write_gazetteer(store, gazetteer)
         start = time.perf_counter()
-        store.write_documents(graphs)
-        write = time.perf_counter() - start
+        with multiprocessing.get_context("fork").Pool(cores, initializer=_init_worker) as pool:
+            for batch in document_batches(counting(_streamed(pool, _build_in_worker, files, LOOKAHEAD))):
+                begin = time.perf_counter()
+                store.write_documents(batch)
+                counted["write"] += time.perf_counter() - begin
+        streamed = time.perf_counter() - start
         start = time.perf_counter()
         relink(store)
         link = time.perf_counter() - start
@@ -108,12 +160,14 @@ def step_load(work: Path) -> dict[str, Any]:
         compact = time.perf_counter() - start
     finally:
         store.close()
+    write = counted["write"]
     return {
-        "parse_docs_per_s_all_cores": _rate(len(files), parse_all),
+        "parse_docs_per_s_all_cores": _rate(len(files), streamed - write),
         "cores": cores,
-        "elements": elements,
+        "elements": int(counted["elements"]),
+        "load_s": round(streamed, 2),
         "write_s": round(write, 2),
-        "load_elements_per_s": _rate(elements, write),
+        "load_elements_per_s": _rate(int(counted["elements"]), write),
         "link_s": round(link, 2),
         "compact_s": round(compact, 2),
     }

@@ -17,15 +17,17 @@ from graph.build import build_document_graph
 from graph.corrections import CorrectionBook, Stale, apply_corrections, mark_graph
 from graph.failures import record_failures
 from graph.link import relink
+from graph.model import DocumentGraph
 from graph.organs import write_gazetteer
 from graph.store import GraphStore, StoreError
+from graph.stores.cypher import BATCH_ELEMENTS
 from loaders.errors import LoadError
 from loaders.organs import Gazetteer, group_expander, load_gazetteer
 from loaders.pipeline import complete_from_context, parse_file
 from loaders.reading import SUFFIXES
 from loaders.record import DocumentRecord
 
-__all__ = ["LoadResult", "iter_documents", "load_file", "load_paths"]
+__all__ = ["LoadResult", "iter_documents", "load_file", "load_paths", "prepare_file"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,20 @@ def load_file(
     not show is completed from them as ``python -m loaders parse`` does
     (:func:`loaders.pipeline.complete_from_context`), so a load and a parse give the same record.
     """
+    result, graph = prepare_file(path, gazetteer, corrections, context)
+    if graph is not None:
+        store.write_document(graph)
+    return result
+
+
+def prepare_file(
+    path: str | Path,
+    gazetteer: Gazetteer | None = None,
+    corrections: CorrectionBook | None = None,
+    context: Iterable[Path] | None = None,
+) -> tuple[LoadResult, DocumentGraph | None]:
+    """What :func:`load_file` does but the write: the result, and the graph to write (``None`` when the file
+    failed or was removed by a reviewer)."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     book = corrections if corrections is not None else CorrectionBook()
     try:
@@ -122,33 +138,46 @@ def load_file(
         record, outcome = apply_corrections(parsed, found, gazetteer.organs)
         if outcome.removal is not None:
             removal = outcome.removal
-            return LoadResult(str(path), skipped=f"removed by {removal.by} at {removal.at}: {removal.why}")
+            return LoadResult(str(path), skipped=f"removed by {removal.by} at {removal.at}: {removal.why}"), None
         graph = mark_graph(
             build_document_graph(record, expand_group=group_expander(gazetteer)), outcome, gazetteer
         )
     except LoadError as exc:
-        return LoadResult(str(path), error=exc.reason)
+        return LoadResult(str(path), error=exc.reason), None
     except (RecursionError, MemoryError, ValueError) as exc:  # a hostile file must not end the batch
-        return LoadResult(str(path), error=f"cannot parse: {type(exc).__name__}: {exc}")
-    store.write_document(graph)
-    return LoadResult(
+        return LoadResult(str(path), error=f"cannot parse: {type(exc).__name__}: {exc}"), None
+    result = LoadResult(
         str(path), graph.document_uid, record.number, _counts(record), record.warnings,
         corrected=len(outcome.applied), stale=outcome.stale,
     )  # fmt: skip
+    return result, graph
 
 
 def load_paths(
     paths: Iterable[str | Path], store: GraphStore, *, link: bool = True, gazetteer: Gazetteer | None = None
 ) -> list[LoadResult]:
-    """Load every document under ``paths``; then write the organ gazetteer and run the link pass once."""
+    """Load every document under ``paths``; then write the organ gazetteer and run the link pass once.
+
+    Documents are written in batches of about ``BATCH_ELEMENTS`` nodes + edges (``GraphStore.write_documents``:
+    each batch all or nothing, so a document is still whole or absent), far fewer queries than one per file."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     write_gazetteer(store, gazetteer)
     book = CorrectionBook()
     folders: dict[Path, list[Path]] = {}  # each folder listed once per batch, not once per file
     results = []
+    batch: list[DocumentGraph] = []
+    size = 0
     for path in iter_documents(paths):
         others = folders.setdefault(path.parent, _folder_documents(path))
-        results.append(load_file(path, store, gazetteer, book, context=others))
+        result, graph = prepare_file(path, gazetteer, book, context=others)
+        results.append(result)
+        if graph is not None:
+            batch.append(graph)
+            size += len(graph.nodes) + len(graph.edges)
+        if size >= BATCH_ELEMENTS:  # written as they fill: a large folder is never held whole
+            store.write_documents(batch)
+            batch, size = [], 0
+    store.write_documents(batch)
     record_failures(store, results)
     if link:
         try:

@@ -7,7 +7,7 @@ picks one from a URL or ``KG_STORE``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from common.errors import DirectiveGraphError
@@ -33,7 +33,7 @@ class GraphStore(Protocol):
     def write_document(self, graph: DocumentGraph) -> None:
         """Replace everything ``graph.document_uid`` owns with ``graph``, atomically (all or nothing)."""
 
-    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+    def write_documents(self, graphs: Iterable[DocumentGraph]) -> None:
         """Write many documents as :meth:`write_document` does, in batches (``cypher.document_batches``): each
         batch one atomic unit, so a document is always whole or absent; fewer, larger writes for a bulk load."""
 

@@ -14,7 +14,7 @@ With a Neo4j server (not run as a doctest: it needs that server)::
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import neo4j
@@ -26,8 +26,8 @@ from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
     LOOKUP_INDEXES,
     OWNED_LABELS,
+    OWNER_INDEXED_RELS,
     PRIMARY_LABELS,
-    REL_TYPES,
     SCHEMA_LABELS,
     Statement,
     delete_document_statements,
@@ -58,7 +58,7 @@ def schema_statements() -> list[str]:
         if label not in PRIMARY_LABELS
     ]
     out += [f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.owner)" for label in OWNED_LABELS]
-    out += [f"CREATE INDEX IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.owner)" for rel in REL_TYPES]
+    out += [f"CREATE INDEX IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.owner)" for rel in OWNER_INDEXED_RELS]
     out += [f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.{prop})" for label, prop in LOOKUP_INDEXES]
     return out
 
@@ -139,7 +139,7 @@ class BoltStore:
 
         self._execute_write(work)
 
-    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+    def write_documents(self, graphs: Iterable[DocumentGraph]) -> None:
         """Many documents, a batch of them per transaction (see ``GraphStore.write_documents``)."""
         for batch in document_batches(graphs):
 

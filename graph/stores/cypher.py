@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,16 +41,19 @@ from graph.model import (
     Task,
 )
 from graph.store import StoreError
-from graph.stores.values import property_value
+from graph.stores.values import Rows, property_value
 
 __all__ = [
+    "BATCH_ELEMENTS",
     "BATCH_SIZE",
     "DOCUMENT_TYPE_LABELS",
     "LOOKUP_INDEXES",
     "OWNED_LABELS",
+    "OWNER_INDEXED_RELS",
     "PRIMARY_LABELS",
     "REL_TYPES",
     "SCHEMA_LABELS",
+    "TREE_RELS",
     "Statement",
     "chain",
     "delete_document_statements",
@@ -75,6 +78,13 @@ OWNED_LABELS: tuple[str, ...] = tuple(
     kind.LABELS[0] for kind in _OTHER_KINDS if "owner" in {f.name for f in dataclasses.fields(kind)}
 )
 REL_TYPES: tuple[str, ...] = tuple(rel.value for rel in Rel)
+# A document's own edges of these types always touch a section or task it owns (or run from its Document to
+# one): deleting its owned nodes (DETACH) removes them, so they need no index on ``owner``, which FalkorDB
+# rebuilds at every start (the 42,000 tree edges of 1,000 documents are 80 % of the edges; at 10,000 documents
+# the relationship indexes were half of reopening). ``documents_statements`` refuses one that does not.
+_TREE = (Rel.HAS_SECTION, Rel.HAS_TASK, Rel.ASSIGNED_TO, Rel.REPORTS_TO)
+TREE_RELS: tuple[str, ...] = tuple(rel.value for rel in _TREE)
+OWNER_INDEXED_RELS: tuple[str, ...] = tuple(rel for rel in REL_TYPES if rel not in TREE_RELS)
 # Properties the reads look nodes up by besides ``uid`` and ``owner`` (a document by its symbol; the audit
 # matches a sub-plan's issuer key to its unit's), indexed on every store so that each is a lookup, not a scan.
 LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (("Document", "symbol"), ("Document", "issuer_key"))
@@ -101,7 +111,7 @@ def _rel(rel: Any) -> str:
         raise StoreError(f"relationship type {rel!r} is not in the graph schema (graph.model.Rel)") from None
 
 
-def _batches(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
+def _batches(rows: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for start in range(0, len(rows), BATCH_SIZE):
         yield rows[start : start + BATCH_SIZE]
 
@@ -128,24 +138,53 @@ class _Plan:
     def add(self, query: str, **params: Any) -> None:
         self.statements.append(Statement(query, {"owner": self.owner, **params}))
 
-    def add_rows(self, template: str, rows: Sequence[dict[str, Any]]) -> None:
+    def add_rows(self, template: str, rows: Sequence[list[Any]]) -> None:
         for batch in _batches(rows):
             name = f"r{len(self.statements)}"
-            self.add(template.replace("$rows", f"${name}"), **{name: list(batch)})
+            self.add(template.replace("$rows", f"${name}"), **{name: Rows(batch)})
 
 
 # --- nodes -----------------------------------------------------------------------------------------
+#
+# Rows travel as lists, not maps: ``[uid, field1, field2, …]`` in the node class's field order, ``[a, b, key?,
+# prop1, …]`` for edges. FalkorDB reads its parameters as Cypher literals in the query text, where a map needs
+# a backquoted key per value; a list of scalars is plain JSON, which ``values.Rows`` writes in one C call and
+# the server parses faster (measured in bench/README.md).
 
 
-def _node_props(node: NodeValue, owned: bool) -> dict[str, Any]:
-    """Properties but ``uid`` (MERGE sets it). An owned node that survives a rewrite (the Document: sections
-    and tasks are deleted first) gets every field, ``None`` as null, so a value its new version dropped goes."""
-    where = f"node {node.uid!r}"
-    if owned and node.labels[0] not in OWNED_LABELS:
-        raw = {f.name: getattr(node, f.name) for f in dataclasses.fields(node)}
-    else:
-        raw = node.properties()
-    return {key: property_value(value, f"{where}.{key}") for key, value in raw.items() if key != "uid"}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.name != "uid")
+    return names
+
+
+def _checked(value: Any, where: Callable[[], str]) -> Any:
+    """``property_value`` with a fast path for the common scalars (``where`` built only for an error)."""
+    kind = type(value)
+    if kind is str:
+        if "\x00" in value:
+            raise StoreError(f"{where()}: text contains a NUL character, which FalkorDB cannot take")
+        return value
+    if value is None or kind is int or kind is bool:
+        return value
+    return property_value(value, where())
+
+
+def _node_row(node: NodeValue) -> list[Any]:
+    """``[uid, value of each field]``; ``None`` is null: a shared node created without it, an owned one (the
+    Document survives a rewrite) losing a value its new version dropped."""
+
+    def where(name: str) -> Callable[[], str]:
+        return lambda: f"node {node.uid!r}.{name}"
+
+    row = [_checked(node.uid, where("uid"))]
+    for name in _fields(type(node)):
+        row.append(_checked(getattr(node, name), where(name)))
+    return row
 
 
 def _nodes_by_uid(graph: DocumentGraph) -> dict[str, NodeValue]:
@@ -162,32 +201,58 @@ def _nodes_by_uid(graph: DocumentGraph) -> dict[str, NodeValue]:
     return nodes
 
 
+def _value(name: str, item: str) -> str:
+    """``item`` as stored: a date property turned from ISO text into a date (``date(null)`` is null)."""
+    return f"date({item})" if name in DATE_PROPERTIES else item
+
+
 # Two documents may spell a shared node differently ("Các bộ, ngành" / "các Bộ, ngành"): the smallest spelling
 # is kept, so the graph does not depend on which document was loaded first.
-_SMALLEST_NAME = (
-    "ON MATCH SET n.name = CASE WHEN row.props.name IS NOT NULL AND (n.name IS NULL OR row.props.name < n.name) "
-    "THEN row.props.name ELSE n.name END"
-)
+def _smallest_name(item: str) -> str:
+    return (
+        f"ON MATCH SET n.name = CASE WHEN {item} IS NOT NULL AND (n.name IS NULL OR {item} < n.name) "
+        f"THEN {item} ELSE n.name END"
+    )
+
+
+def _smallest_spelling(first: NodeValue, other: NodeValue) -> NodeValue:
+    """Two documents of one batch name a shared node: the first one's values with the smaller name, what writing
+    them one after the other leaves (``_smallest_name``), so a batch does not depend on its order either."""
+    name, again = getattr(first, "name", None), getattr(other, "name", None)
+    if isinstance(again, str) and (not isinstance(name, str) or again < name):
+        return dataclasses.replace(first, name=again)  # type: ignore[call-arg]
+    return first
 
 
 def _add_nodes(plan: _Plan, nodes: Iterable[NodeValue]) -> None:
-    groups: dict[tuple[tuple[str, ...], bool], list[dict[str, Any]]] = {}
+    groups: dict[tuple[tuple[str, ...], bool, type], list[list[Any]]] = {}
     for node in nodes:
         labels = tuple(_label(label) for label in node.labels)
         if not labels:
             raise StoreError(f"node {node.uid!r} has no label")
-        owned = not node.shared
-        uid = property_value(node.uid, "uid")
-        groups.setdefault((labels, owned), []).append({"uid": uid, "props": _node_props(node, owned)})
-    for (labels, owned), rows in sorted(groups.items()):
+        groups.setdefault((labels, not node.shared, type(node)), []).append(_node_row(node))
+    for (labels, owned, kind), rows in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         primary, extra = labels[0], labels[1:]
+        names = _fields(kind)
+        items = [(name, _value(name, f"row[{i}]")) for i, name in enumerate(names, start=1)]
+        if owned and primary in OWNED_LABELS:
+            # Sections and tasks: step 1 deleted the batch's documents' ones, and their uids are made from their
+            # owner's (graph.build), so each is new: CREATE, without MERGE's lookup of every uid.
+            props = ", ".join(f"{name}: {item}" for name, item in items)
+            plan.add_rows(f"UNWIND $rows AS row CREATE (n:{':'.join(labels)} {{uid: row[0], {props}}})", rows)
+            continue
         if extra:  # a node created under fewer labels (a cited stub) gets the rest first, so MERGE finds it
             missing = " OR ".join(f"NOT n:{label}" for label in extra)
-            match = f"UNWIND $rows AS row MATCH (n:{primary} {{uid: row.uid}})"
-            plan.add_rows(f"{match} WHERE {missing} SET n:{':'.join(extra)}", rows)
-        props = set_properties("n", "row.props")
-        setter = f"SET {props}" if owned else f"ON CREATE SET {props} {_SMALLEST_NAME}"
-        plan.add_rows(f"UNWIND $rows AS row MERGE (n:{':'.join(labels)} {{uid: row.uid}}) {setter}", rows)
+            match = f"UNWIND $rows AS row MATCH (n:{primary} {{uid: row[0]}})"
+            plan.add_rows(f"{match} WHERE {missing} SET n:{':'.join(extra)}", [[row[0]] for row in rows])
+        props = ", ".join(f"n.{name} = {item}" for name, item in items)
+        if owned:
+            setter = f"SET {props}"
+        else:
+            setter = f"ON CREATE SET {props}"
+            if "name" in names:
+                setter += " " + _smallest_name(f"row[{names.index('name') + 1}]")
+        plan.add_rows(f"UNWIND $rows AS row MERGE (n:{':'.join(labels)} {{uid: row[0]}}) {setter}", rows)
 
 
 # --- edges -----------------------------------------------------------------------------------------
@@ -207,8 +272,8 @@ def _edge_rows(graph: DocumentGraph, groups: _EdgeGroups | None = None) -> _Edge
             )
         rel, owned = _rel(edge.type), edge.owner is not None
         fresh: dict[str, Any] = {
-            "a": property_value(edge.source, "uid"),
-            "b": property_value(edge.target, "uid"),
+            "a": _checked(edge.source, lambda: "uid"),
+            "b": _checked(edge.target, lambda: "uid"),
             "props": {},
         }
         if not owned:
@@ -222,12 +287,17 @@ def _edge_rows(graph: DocumentGraph, groups: _EdgeGroups | None = None) -> _Edge
 
 
 def _edge_props(edge: Edge) -> dict[str, Any]:
-    where = f"{edge.type} edge {edge.source!r}→{edge.target!r}"
-    for key in edge.props:
+    def where(key: str) -> Callable[[], str]:
+        return lambda: f"{edge.type} edge {edge.source!r}→{edge.target!r}.{key}"
+
+    props = {}
+    for key, value in edge.props.items():
+        if value is None:
+            continue
         if not _NAME.fullmatch(key):
-            raise StoreError(f"{where}: property name {key!r} is not snake_case")
-    props = {k: property_value(v, f"{where}.{k}") for k, v in edge.props.items() if v is not None}
-    props["key"] = property_value(edge.key, f"{where}.key")
+            raise StoreError(f"{where(key)()[: -len(key) - 1]}: property name {key!r} is not snake_case")
+        props[key] = _checked(value, where(key))
+    props["key"] = _checked(edge.key, where("key"))
     return props  # an owned edge gets `owner` from its row (several documents share a statement)
 
 
@@ -236,27 +306,37 @@ def _add_edges(plan: _Plan, groups: _EdgeGroups, label_of: Mapping[str, str]) ->
         by_labels: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for row in by_key.values():
             by_labels.setdefault((label_of[row["a"]], label_of[row["b"]]), []).append(row)
-        for (source, target), rows in sorted(by_labels.items()):
+        for (source, target), found in sorted(by_labels.items()):
+            names = sorted({name for row in found for name in row["props"]})
+            first = 2 if owned else 3
             match = (
-                f"UNWIND $rows AS row MATCH (a:{_label(source)} {{uid: row.a}}) "
-                f"MATCH (b:{_label(target)} {{uid: row.b}})"
+                f"UNWIND $rows AS row MATCH (a:{_label(source)} {{uid: row[0]}}) "
+                f"MATCH (b:{_label(target)} {{uid: row[1]}})"
             )
-            # an owned edge takes ``owner`` from its row: documents of one batch share the statement
-            create = f"CREATE (a)-[r:{rel}]->(b)" if owned else f"MERGE (a)-[r:{rel} {{key: row.key}}]->(b)"
-            plan.add_rows(f"{match} {create} SET {set_properties('r', 'row.props')}", rows)
+            items = [(name, _value(name, f"row[{i}]")) for i, name in enumerate(names, start=first)]
+            if owned:
+                # an owned edge takes ``owner`` from its row: documents of one batch share the statement
+                props = ", ".join(f"{name}: {item}" for name, item in items)
+                query = f"{match} CREATE (a)-[r:{rel} {{{props}}}]->(b)"
+                rows = [[row["a"], row["b"], *(row["props"].get(name) for name in names)] for row in found]
+            else:  # a value this document does not give is kept, as ``SET r += props`` keeps it
+                props = ", ".join(f"r.{name} = coalesce({item}, r.{name})" for name, item in items)
+                query = f"{match} MERGE (a)-[r:{rel} {{key: row[2]}}]->(b) SET {props}"
+                rows = [[row["a"], row["b"], row["key"], *(row["props"].get(n) for n in names)] for row in found]
+            plan.add_rows(query, rows)
 
 
 # --- public builders -------------------------------------------------------------------------------
 
 
 def delete_statements(owner: str | Sequence[str]) -> list[Statement]:
-    """Remove what ``owner`` (one document or several) owns except its Document node: owned nodes (detached),
-    then owned edges."""
+    """Remove what ``owner`` (one document or several) owns except its Document node: owned nodes (detached,
+    which removes the owned edges of the :data:`TREE_RELS`), then the other owned edges."""
     owners = [owner] if isinstance(owner, str) else list(owner)
     plan = _Plan(owners[0] if len(owners) == 1 else "")
     for label in OWNED_LABELS:
         plan.add(f"UNWIND $owners AS o MATCH (n:{label} {{owner: o}}) DETACH DELETE n", owners=owners)
-    for rel in REL_TYPES:
+    for rel in OWNER_INDEXED_RELS:
         plan.add(f"UNWIND $owners AS o MATCH ()-[r:{rel} {{owner: o}}]->() DELETE r", owners=owners)
     return plan.statements
 
@@ -314,8 +394,12 @@ def documents_statements(graphs: Sequence[DocumentGraph], external: Mapping[str,
             seen = nodes.get(uid)
             if seen is None or (seen.shared and not node.shared):
                 nodes[uid] = node
+            elif seen.shared and node.shared:
+                nodes[uid] = _smallest_spelling(seen, node)
         _edge_rows(graph, groups)
     label_of = {uid: node.labels[0] for uid, node in nodes.items()} | dict(external)
+    for graph in graphs:
+        _check_tree_edges(graph)
     for graph in graphs:
         missing = sorted(unknown_endpoints(graph) - set(label_of))
         if missing:
@@ -328,6 +412,18 @@ def documents_statements(graphs: Sequence[DocumentGraph], external: Mapping[str,
     _add_nodes(plan, nodes.values())
     _add_edges(plan, groups, label_of)
     return plan.statements
+
+
+def _check_tree_edges(graph: DocumentGraph) -> None:
+    """Each owned edge of a :data:`TREE_RELS` type touches a section or task the document owns: deleting those
+    nodes is what removes the edge when the document is written again or deleted."""
+    owned = {n.uid for n in graph.nodes if n.labels[0] in OWNED_LABELS and not n.shared}
+    for edge in graph.edges:
+        if edge.owner and edge.type in TREE_RELS and edge.source not in owned and edge.target not in owned:
+            raise StoreError(
+                f"{edge.type} edge {edge.source!r}→{edge.target!r} of {graph.document_uid!r} touches none of the "
+                "sections or tasks the document owns: it would outlive the document"
+            )
 
 
 def document_batches(

@@ -16,7 +16,7 @@ With a FalkorDB server listening on port 6379 (not run as a doctest: it needs th
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -32,8 +32,9 @@ from graph.store import ReadOnlyError, StoreError
 from graph.stores.cypher import (
     LOOKUP_INDEXES,
     OWNED_LABELS,
-    REL_TYPES,
+    OWNER_INDEXED_RELS,
     SCHEMA_LABELS,
+    TREE_RELS,
     chain,
     delete_document_statements,
     document_batches,
@@ -111,7 +112,7 @@ class FalkorDBStore:
         statement = chain(document_statements(graph, external))
         self._run(statement.query, statement.params, retry=True, checked=True)
 
-    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+    def write_documents(self, graphs: Iterable[DocumentGraph]) -> None:
         """Many documents, a batch of them per atomic query (see ``GraphStore.write_documents``)."""
         for batch in document_batches(graphs):
             external = self._labels_of(unknown_endpoints(batch))
@@ -189,8 +190,9 @@ class FalkorDBStore:
     # --- schema ------------------------------------------------------------------------------------
 
     def ensure_schema(self) -> None:
-        """Indexes on ``uid`` for every schema label, on ``owner`` for owned labels and every relationship
-        type (so replacing a document never scans the graph). Idempotent: only missing ones are created."""
+        """Indexes on ``uid`` for every schema label, on ``owner`` for owned labels and the relationship types
+        whose owned edges are not removed with owned nodes (``cypher.OWNER_INDEXED_RELS``), so replacing a
+        document never scans the graph. Idempotent: only missing ones are created."""
         have = {
             (row["entitytype"], row["label"], prop)
             for row in self._run("CALL db.indexes() YIELD label, properties, entitytype", {})
@@ -198,8 +200,12 @@ class FalkorDBStore:
         }
         wanted = [("NODE", label, "uid") for label in SCHEMA_LABELS]
         wanted += [("NODE", label, "owner") for label in OWNED_LABELS]
-        wanted += [("RELATIONSHIP", rel, "owner") for rel in REL_TYPES]
+        wanted += [("RELATIONSHIP", rel, "owner") for rel in OWNER_INDEXED_RELS]
         wanted += [("NODE", label, prop) for label, prop in LOOKUP_INDEXES]
+        for rel in TREE_RELS:  # made by earlier versions: rebuilt at every start for nothing
+            if ("RELATIONSHIP", rel, "owner") in have:
+                with contextlib.suppress(StoreError):  # another process just dropped it
+                    self._run(f"DROP INDEX FOR ()-[n:{rel}]-() ON (n.owner)", {})
         for kind, label, prop in wanted:
             if (kind, label, prop) in have:
                 continue

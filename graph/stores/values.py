@@ -18,18 +18,17 @@ import datetime
 import json
 import math
 import re
+import sys
 from collections.abc import Mapping
 from typing import Any
 
 import falkordb
-import neo4j.graph
-import neo4j.time
 from dateutil.relativedelta import relativedelta
 
 from graph.model import DOC_TYPES
 from graph.store import StoreError
 
-__all__ = ["iso_duration", "parameter", "params_header", "plain", "property_value", "sort_labels"]
+__all__ = ["Rows", "iso_duration", "parameter", "params_header", "plain", "property_value", "sort_labels"]
 
 _PRIMARY_FIRST = ("Document", "Section", "Task", "Organ", "OrganGroup", "Person")
 _DOC_TYPE_LABELS = frozenset(t.label for t in DOC_TYPES.values())
@@ -83,6 +82,19 @@ def parameter(value: Any, where: str = "parameter") -> Any:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+class Rows(list[list[Any]]):
+    """A parameter made of rows of checked scalars and lists of scalars, never maps (``graph.stores.cypher``
+    writes documents so): FalkorDB gets it as JSON text, which is a Cypher literal as long as no string needed a
+    ``\\uXXXX`` escape (FalkorDB does not read those), made in one C call instead of one call per value."""
+
+
+def _rows_literal(rows: Rows) -> str:
+    text = json.dumps(rows, ensure_ascii=False)
+    if "\\u" in text:  # a control character was escaped (or the text holds a backslash before u): value by value
+        return "[" + ",".join(map(_literal, rows)) + "]"
+    return text
+
+
 def _literal(value: Any) -> str:
     """A normalised value as a Cypher literal (FalkorDB reads ``\\n \\r \\t \\" \\\\``, not ``\\uXXXX``)."""
     if value is None:
@@ -97,6 +109,8 @@ def _literal(value: Any) -> str:
         return str(value)
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, Rows):
+        return _rows_literal(value)
     if isinstance(value, list):
         return "[" + ",".join(map(_literal, value)) + "]"
     if isinstance(value, dict):
@@ -162,20 +176,37 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if isinstance(value, datetime.date | datetime.time):  # datetime is a date
         return value.isoformat()
-    if isinstance(value, neo4j.time.Date | neo4j.time.DateTime | neo4j.time.Time | neo4j.time.Duration):
-        return value.iso_format()
+    if "neo4j" in sys.modules:  # before Mapping: the driver's nodes are mappings too
+        converted = _plain_neo4j(value)
+        if converted is not _NOT_NEO4J:
+            return converted
     if isinstance(value, relativedelta):
         return iso_duration(value)
-    if isinstance(value, neo4j.graph.Node):  # before Mapping: the driver's nodes are mappings too
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    return _plain_falkordb(value)
+
+
+_NOT_NEO4J = object()
+
+
+def _plain_neo4j(value: Any) -> Any:
+    """A value of the Neo4j driver, or ``_NOT_NEO4J``. Imported here, not at the top: a value of its can only
+    exist once the Bolt store imported it, and importing it (it pulls in pandas and numpy) was 1.3 of the 1.4 s
+    that opening the embedded store spent in imports."""
+    import neo4j.graph
+    import neo4j.time
+
+    if isinstance(value, neo4j.time.Date | neo4j.time.DateTime | neo4j.time.Time | neo4j.time.Duration):
+        return value.iso_format()
+    if isinstance(value, neo4j.graph.Node):
         return _node(value.element_id, value.labels, dict(value))
     if isinstance(value, neo4j.graph.Relationship):
         start, end = value.start_node, value.end_node
         return _edge(value.element_id, value.type, start and start.element_id, end and end.element_id, dict(value))
     if isinstance(value, neo4j.graph.Path):
         return {"_nodes": [plain(n) for n in value.nodes], "_edges": [plain(r) for r in value.relationships]}
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    return _plain_falkordb(value)
+    return _NOT_NEO4J
 
 
 def _plain_falkordb(value: Any) -> Any:

@@ -121,3 +121,27 @@ def test_a_load_completes_an_unreadable_number_from_a_document_beside_it_as_pars
         (tmp_path / letter).write_bytes((CORPUS2 / letter).read_bytes())
     (result,) = load_paths([scan], empty_store)
     assert result.symbol == symbol
+
+
+def test_a_folder_loaded_in_batches_makes_the_same_graph_as_file_by_file(
+    empty_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.ingest
+    from graph.failures import record_failures
+    from graph.ingest import load_file
+    from graph.organs import write_gazetteer
+    from graph.stores import wipe
+    from loaders.organs import load_gazetteer
+    from tests.graph.link_samples import dump
+
+    files = sorted(SEEDS.glob("*.txt"))
+    gazetteer = load_gazetteer()
+    write_gazetteer(empty_store, gazetteer)
+    results = [load_file(path, empty_store, gazetteer) for path in files]
+    record_failures(empty_store, results)
+    one_by_one = dump(empty_store)
+    wipe(empty_store)
+    monkeypatch.setattr(graph.ingest, "BATCH_ELEMENTS", 150)  # several batches, one of them at the end
+    batched = load_paths([SEEDS], empty_store, link=False, gazetteer=gazetteer)
+    assert [r.line() for r in batched] == [r.line() for r in results]
+    assert dump(empty_store) == one_by_one
