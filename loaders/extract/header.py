@@ -48,6 +48,10 @@ _ISSUES = re.compile(
 )
 _BCH_TW = "ban chap hanh trung uong"
 _STANDING = ("ban thuong vu", "thuong truc")
+# A standing body as a signature names it, with its canonical name: ``T/M THƯỜNG VỤ ĐẢNG ỦY`` is the committee's
+# Ban Thường vụ as much as ``T/M BAN THƯỜNG VỤ`` is (both seen on Party plans); the words after it name the unit.
+_STANDING_BODY = re.compile(r"^(?P<body>(?:ban )?thuong vu|thuong truc)\b\s*(?P<tail>.*)$")
+_STANDING_NAMES = {"thuong vu": "Ban Thường vụ", "ban thuong vu": "Ban Thường vụ", "thuong truc": "Thường trực"}
 _GENERIC_AUTHORITIES = (
     "uy ban nhan dan", "tinh uy", "thanh uy", "huyen uy", "dang uy", "hoi dong nhan dan", "chi bo", "dang bo",
 )  # fmt: skip
@@ -384,8 +388,13 @@ def _by_authority(d: _Draft, unit: str | None) -> str | None:
     folded = fold(authority or "")
     if authority and unit and fold(unit).startswith(folded):
         return unit  # T/M ỦY BAN KIỂM TRA under TỈNH ỦY X / ỦY BAN KIỂM TRA
-    if authority and folded.startswith(_STANDING):
-        return f"{authority} {unit}" if unit else None
+    if authority and (standing := _STANDING_BODY.match(folded)):
+        body = _STANDING_NAMES[standing["body"]]
+        tail = standing["tail"]
+        if unit and (not tail or fold(unit).startswith(tail)):
+            return f"{body} {unit}"  # T/M (BAN) THƯỜNG VỤ (ĐẢNG ỦY) under ĐẢNG ỦY QUÂN SỰ TỈNH X
+        named = authority.split()[len(standing["body"].split()) :]  # the words after the standing body, as printed
+        return " ".join([body, *named]) if tail else None
     if authority and not folded.startswith(_GENERIC_AUTHORITIES):
         return authority
     return None

@@ -328,6 +328,22 @@ def test_layouts_beyond_the_corpus(text: str, expected: tuple[str | None, ...]) 
 
 
 @pytest.mark.parametrize(
+    ("authority", "issuer"),
+    [
+        ("T/M BAN THƯỜNG VỤ", "Ban Thường vụ Huyện ủy Phù Cát"),
+        ("T/M THƯỜNG VỤ HUYỆN ỦY", "Ban Thường vụ Huyện ủy Phù Cát"),
+        ("T/M BAN THƯỜNG VỤ HUYỆN ỦY", "Ban Thường vụ Huyện ủy Phù Cát"),
+        ("T/M THƯỜNG VỤ", "Ban Thường vụ Huyện ủy Phù Cát"),
+        ("T/M THƯỜNG TRỰC HUYỆN ỦY", "Thường trực Huyện ủy Phù Cát"),
+    ],
+)
+def test_a_standing_body_signing_is_the_header_units_however_the_signature_names_it(
+    authority: str, issuer: str
+) -> None:
+    assert header(DISTRICT.replace("T/M BAN THƯỜNG VỤ", authority)).issuer == issuer
+
+
+@pytest.mark.parametrize(
     ("upper", "unit", "party_unit"),
     [
         ("ĐẢNG BỘ TỈNH BẮC GIANG", "ĐẢNG ỦY CÔNG AN TỈNH", "Đảng ủy Công an tỉnh Bắc Giang"),  # no doubled tỉnh
