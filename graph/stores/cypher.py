@@ -9,12 +9,13 @@ schema (:data:`SCHEMA_LABELS`, :class:`~graph.model.Rel`): anything else is refu
 
 Write semantics, for a graph owned by document ``D``:
 
-1. delete ``D``'s owned nodes other than the Document (:data:`OWNED_LABELS`, detached) and every relationship
-   whose ``owner`` is ``D``;
-2. merge each node by ``uid`` under all its labels, after adding the labels it lacks to a node already there
-   (a cited stub known only as ``Document``; labels follow from the uid, so shared nodes get them too); owned
-   nodes get ``SET n += props`` (the Document every model field, ``None`` removing a value its new version
-   dropped), shared ones (organs, people, cited stubs) only ``ON CREATE SET``;
+1. delete ``D``'s owned nodes other than the Document (:data:`OWNED_LABELS`, detached, which takes ``D``'s
+   edges of the :data:`TREE_RELS` with them) and every other relationship whose ``owner`` is ``D``;
+2. create ``D``'s sections and tasks (step 1 removed them, and their uids are made from ``D``'s); merge every
+   other node by ``uid`` under all its labels, after adding the labels it lacks to a node already there
+   (a cited stub known only as ``Document``; labels follow from the uid, so shared nodes get them too): the
+   Document gets every model field (``None`` removing a value its new version dropped), shared nodes (organs,
+   people, cited stubs) their fields only ``ON CREATE``, and the smallest spelling of their name;
 3. create owned relationships (``owner`` and ``key`` stored on them; step 1 removed the previous version, and
    ArcadeDB's relationship ``MERGE`` is quadratic on hub nodes), merge shared ones on ``key``.
 """
