@@ -1,5 +1,5 @@
 """``make bench``: generate each size, run every step in its own process, write ``bench/results.json`` and the
-table in ``bench/README.md``.
+table in ``bench/README.md`` and in the project's ``README.md``.
 
     python -m bench.run [--sizes 1000,10000,50000] [--work /tmp/kg-bench] [--store embedded|neo4j://…]
 
@@ -29,7 +29,8 @@ __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.json"
-README = ROOT / "bench" / "README.md"
+READMES = (ROOT / "bench" / "README.md", ROOT / "README.md")  # each holds the table between the markers
+_OPEN, _CLOSE = "<!-- bench table -->", "<!-- /bench table -->"
 DEFAULT_SIZES = (1000, 10000, 50000)
 TIMINGS = (
     "parse_docs_per_s_per_core", "parse_docs_per_s_all_cores", "regex_floor_docs_per_s", "load_elements_per_s",
@@ -129,6 +130,15 @@ def _table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def replace_table(readme: Path, table: str) -> None:
+    """Put ``table`` between the markers of ``readme`` (a file without them is left alone)."""
+    text = readme.read_text("utf-8") if readme.exists() else ""
+    if _OPEN not in text or _CLOSE not in text:
+        return
+    head, rest = text.split(_OPEN, 1)
+    readme.write_text(f"{head}{_OPEN}\n{table}\n{_CLOSE}{rest.split(_CLOSE, 1)[1]}", "utf-8")
+
+
 def write_results(by_size: dict[str, dict[str, Any]], store: str | None) -> dict[str, Any]:
     results: dict[str, Any] = {"machine": machine(), "store": store or "embedded", "by_size": by_size}
     for key in TIMINGS:
@@ -136,17 +146,14 @@ def write_results(by_size: dict[str, dict[str, Any]], store: str | None) -> dict
     results["peak_rss_mb"] = {s: r["peak_rss_mb"] for s, r in by_size.items()}
     results["audit_matches_truth"] = all(r.get("audit_matches_truth") for r in by_size.values())
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    text = README.read_text("utf-8") if README.exists() else "<!-- bench table -->\n<!-- /bench table -->\n"
     m = results["machine"]
     table = (
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_mb']:,} MB, Python {m['python']}, {m['os']}; "
         f"store: {results['store']}. `audit_matches_truth`: **{str(results['audit_matches_truth']).lower()}**.\n\n"
         + _table(results)
     )
-    head, rest = text.split("<!-- bench table -->", 1)
-    README.write_text(
-        f"{head}<!-- bench table -->\n{table}\n<!-- /bench table -->{rest.split('<!-- /bench table -->', 1)[1]}"
-    )
+    for readme in READMES:
+        replace_table(readme, table)
     return results
 
 
