@@ -15,6 +15,7 @@ import pytest
 
 from graph.store import StoreError
 from graph.stores import open_store_url
+from graph.stores.cypher import OWNER_INDEXED_RELS, TREE_RELS
 from graph.stores.embedded import EmbeddedStore
 from tests.graph.store_samples import PLAN, plan_graph, short_tmpdir
 
@@ -213,7 +214,9 @@ def test_indexes_exist_and_opening_is_idempotent(embedded_store: EmbeddedStore) 
     rows = embedded_store.read("CALL db.indexes() YIELD label, properties, entitytype")
     indexed = {(r["entitytype"], r["label"], p) for r in rows for p in r["properties"]}
     assert {("NODE", "Document", "uid"), ("NODE", "Plan", "uid"), ("NODE", "Task", "owner")} <= indexed
-    assert ("RELATIONSHIP", "ASSIGNED_TO", "owner") in indexed
+    rel_owner = {label for kind, label, prop in indexed if kind == "RELATIONSHIP" and prop == "owner"}
+    assert rel_owner == set(OWNER_INDEXED_RELS)  # tree edges go with their section or task, by traversal
+    assert not rel_owner & set(TREE_RELS)
 
 
 def test_read_has_a_time_limit(embedded_store: EmbeddedStore) -> None:
