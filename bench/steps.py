@@ -265,15 +265,18 @@ def _count(node: Any) -> int:
 
 
 _BUSY = "[data-testid=stStatusWidget], [data-testid=stSkeleton]"
+_RUN_DONE = "[data-testid=stApp][data-test-script-state=notRunning]"  # a script run has finished
 CHROMIUM = "/usr/bin/chromium"
 
 
-def _first_render(page: Any, url: str, title: str, timeout_ms: int) -> float:
-    """Seconds from asking for ``url`` to the page drawn: its title shown and Streamlit no longer running."""
+def _first_render(page: Any, url: str, title: str, content: str, timeout_ms: int) -> float:
+    """Seconds from asking for ``url`` to the page drawn: the first script run finished, its title and ``content``
+    (a selector of what the page draws last) shown, and nothing still running."""
     start = time.perf_counter()
     page.goto(url, timeout=timeout_ms)
+    page.locator(_RUN_DONE).wait_for(state="attached", timeout=timeout_ms)
     page.locator("h1", has_text=title).first.wait_for(timeout=timeout_ms)
-    page.wait_for_timeout(200)  # the status widget appears a moment after the first paint
+    page.locator(content).first.wait_for(state="visible", timeout=timeout_ms)
     page.wait_for_function(f"() => !document.querySelector({_BUSY!r})", timeout=timeout_ms)
     return time.perf_counter() - start
 
@@ -323,9 +326,10 @@ def step_render(work: Path) -> dict[str, Any]:
                 executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
             )
             page = browser.new_page(viewport={"width": 1400, "height": 2400})
-            overview = _first_render(page, f"{url}/", "Tổng quan", timeout_ms)
+            overview = _first_render(page, f"{url}/", "Tổng quan", "text=Nhiệm vụ quá hạn", timeout_ms)
             page = browser.new_page(viewport={"width": 1400, "height": 2400})
-            cascade = _first_render(page, f"{url}/so-do-chi-dao?uid={resolution}", "Sơ đồ chỉ đạo", timeout_ms)
+            cascade_url = f"{url}/so-do-chi-dao?uid={resolution}"
+            cascade = _first_render(page, cascade_url, "Sơ đồ chỉ đạo", "iframe", timeout_ms)
             browser.close()
     finally:
         server.terminate()

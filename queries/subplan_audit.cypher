@@ -11,19 +11,21 @@
 // params: plan (symbol, văn bản giao: số, ký hiệu như 60-KH/TU),
 //   as_of (date, ngày xét, default today)
 MATCH (p:Document {uid: $plan})
-MATCH (p)-[r:REQUIRES_SUBPLAN]->(u)
-WHERE (u.valid_from IS NULL OR u.valid_from <= coalesce(r.deadline, p.date, u.valid_from))
-  AND (u.valid_to IS NULL OR p.date IS NULL OR u.valid_to >= p.date)
+// each plan's children are read once, with the units they count for (their issuer, the bodies it is part of,
+// the groups those are members of), earliest first; then each ordered unit takes the children that count for it
 OPTIONAL MATCH (c:Document)-[:IMPLEMENTS]->(p)
 WHERE c.status = 'loaded' AND (c.date IS NULL OR c.date <= date($as_of))
 OPTIONAL MATCH (c)-[:ISSUED_BY]->(:Organ)-[:PART_OF*0..3]->(o)
-WHERE o = u OR (o)-[:MEMBER_OF]->(u)
-WITH p, r, u, c, count(o) AS by_tree
-WITH p, r, u,
-     CASE WHEN by_tree > 0 OR (c.issuer_key IS NOT NULL AND c.issuer_key = u.issuer_key AND c.scope = u.scope)
-       THEN c END AS c
+OPTIONAL MATCH (o)-[:MEMBER_OF]->(g)
+WITH p, c, collect(DISTINCT o.uid) + collect(DISTINCT g.uid) AS reach
 ORDER BY c.date
-WITH p, r, u, collect(DISTINCT c) AS found
+WITH p, collect(CASE WHEN c IS NOT NULL THEN {doc: c, reach: reach} END) AS children
+MATCH (p)-[r:REQUIRES_SUBPLAN]->(u)
+WHERE (u.valid_from IS NULL OR u.valid_from <= coalesce(r.deadline, p.date, u.valid_from))
+  AND (u.valid_to IS NULL OR p.date IS NULL OR u.valid_to >= p.date)
+WITH p, r, u, [x IN children WHERE u.uid IN x.reach
+                 OR (x.doc.issuer_key IS NOT NULL AND x.doc.issuer_key = u.issuer_key AND x.doc.scope = u.scope)
+               | x.doc] AS found
 WITH p, r, u, found, CASE WHEN size(found) > 0 THEN found[0] END AS sub
 RETURN p.symbol AS plan, r.task_path AS paragraph, u.name AS unit,
        CASE WHEN 'OrganGroup' IN labels(u) THEN 'collective' WHEN u.resolved = false THEN 'unresolved'

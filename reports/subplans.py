@@ -37,8 +37,10 @@ __all__ = [
     "SubplanRow",
     "SubplanStatus",
     "audit_every_plan",
+    "audit_plans",
     "audit_resolution",
     "audit_subplans",
+    "plans_under",
     "subplan_report",
     "subplan_status",
     "subplan_statuses",
@@ -117,18 +119,25 @@ def _row(
     )
 
 
-_TASK_TEXT = """
-MATCH (t:Task {owner: $uid})
-WHERE t.path = $path OR t.path STARTS WITH $prefix OR t.src = $src
-RETURN t.path AS path, t.text AS text, t.src AS src
-ORDER BY path
+_ORDER_TASKS = """
+UNWIND $orders AS o
+MATCH (t:Task {owner: o.plan})
+WHERE t.src = o.src OR t.path = o.path OR t.path STARTS WITH o.prefix
+RETURN DISTINCT o.plan AS owner, t.path AS path, t.text AS text, t.src AS src
 """
 
 
-def _source_text(store: GraphStore, plan_uid: str, path: str, src: str | None) -> str | None:
-    """The ordering sentence: the task on the edge's line, else the paragraph ``path``, else its first part."""
-    tasks = store.read(_TASK_TEXT, {"uid": plan_uid, "path": path, "prefix": f"{path}.", "src": src or ""})
-    return _sentence(tasks, path, src)
+def _sentences(store: GraphStore, orders: dict[tuple[str, str], str | None]) -> dict[tuple[str, str], str | None]:
+    """Each order's sentence (``(plan uid, paragraph) → src``), from the few tasks that can hold it: one query
+    for every order."""
+    keys = [
+        {"plan": plan, "path": path, "prefix": f"{path}.", "src": src or ""}
+        for (plan, path), src in orders.items()
+    ]
+    tasks: dict[str, list[dict[str, Any]]] = {}
+    for t in sorted(store.read(_ORDER_TASKS, {"orders": keys}), key=lambda t: t["path"] or ""):
+        tasks.setdefault(t["owner"], []).append(t)
+    return {key: _sentence(tasks.get(key[0], []), key[1], src) for key, src in orders.items()}
 
 
 def _sentence(tasks: list[dict[str, Any]], path: str, src: str | None) -> str | None:
@@ -144,15 +153,6 @@ def _sentence(tasks: list[dict[str, Any]], path: str, src: str | None) -> str | 
             if wanted(task):
                 return task["text"]
     return None
-
-
-def _audit_one(store: GraphStore, plan_uid: str, as_of: date) -> list[SubplanRow]:
-    raw = get_query("subplan_audit").run(store, {"plan": plan_uid, "as_of": as_of.isoformat()})
-    orders = {(r["plan_uid"], r["paragraph"] or ""): r["src"] for r in raw}
-    sources = {key: _source_text(store, key[0], key[1], src) for key, src in orders.items()}
-    kinds, levels = _kinds(store, [r["unit_uid"] for r in raw])
-    rows = [_row(r, as_of, sources, kinds, levels) for r in raw]
-    return sorted(rows, key=lambda r: (r.paragraph or "", r.order))
 
 
 def _unconfirmed_row(raw: dict[str, Any], source_text: str | None) -> SubplanRow:
@@ -185,54 +185,59 @@ def unconfirmed_units(store: GraphStore, rows: list[SubplanRow], as_of: date) ->
 def audit_subplans(store: GraphStore, plan: str, as_of: date | None = None) -> list[SubplanRow]:
     """Audit the plan named by ``plan`` (a symbol or uid naming one document,
     :func:`~graph.documents.resolve_document`) on ``as_of`` (default today)."""
-    as_of = as_of or date.today()
-    return _audit_one(store, resolve_document(store, plan).uid, as_of)
+    return audit_plans(store, [resolve_document(store, plan).uid], as_of or date.today())
 
 
 _ONE_PLAN = "MATCH (p:Document {uid: $plan})"
-_EVERY_PLAN = "MATCH (p:Document) WHERE (p)-[:REQUIRES_SUBPLAN]->()"
+_SOME_PLANS = "MATCH (p:Document) WHERE p.uid IN $plans"
+_MAX_LEVELS = 8  # as deep as the saved query ``cascade`` looks
+_ORDERING_PLANS = "MATCH (p:Document)-[:REQUIRES_SUBPLAN]->() RETURN DISTINCT p.uid AS uid"
+_IMPLEMENTED_BY = """
+MATCH (c:Document)-[:IMPLEMENTS]->(p:Document) WHERE p.uid IN $uids
+RETURN DISTINCT c.uid AS uid, c.status AS status
+"""
 
 
 def audit_every_plan(store: GraphStore, as_of: date | None = None) -> list[SubplanRow]:
-    """Every ordering plan's audit in one query (the overview's counts), by the same saved query with its first
-    line widened from one plan to every plan that orders sub-plans; the ordering sentences are not read."""
-    as_of = as_of or date.today()
-    cypher = get_query("subplan_audit").cypher
-    if _ONE_PLAN not in cypher:
-        raise ReportError("truy vấn subplan_audit không còn bắt đầu bằng một kế hoạch: không kiểm tra gộp được")
-    raw = store.read(cypher.replace(_ONE_PLAN, _EVERY_PLAN, 1), {"as_of": as_of.isoformat()})
-    kinds, levels = _kinds(store, [r["unit_uid"] for r in raw])
-    rows = [_row(r, as_of, {}, kinds, levels) for r in raw]
-    return sorted(rows, key=lambda r: (r.plan_uid, r.paragraph or "", r.order))
+    """Every ordering plan's audit (the overview's counts), without the ordering sentences."""
+    plans = sorted(r["uid"] for r in store.read(_ORDERING_PLANS))
+    return audit_plans(store, plans, as_of or date.today(), sentences=False)
+
+
+def plans_under(store: GraphStore, root: str, levels: int = _MAX_LEVELS) -> list[str]:
+    """``root`` and every loaded document that carries it out, directly or through others, down to ``levels``
+    levels of loaded documents below it (a document only cited is passed through: 60-KH/TU is one level below
+    27-NQ/TW when 11-KH/TW between them is not loaded). One query a step: what the saved query ``cascade`` lists,
+    without walking each chain."""
+    seen, found, level = {root}, [root], [root]
+    for _ in range(levels):
+        below, through = [], level
+        for _ in range(_MAX_LEVELS):
+            if not through:
+                break
+            rows = [r for r in store.read(_IMPLEMENTED_BY, {"uids": through}) if r["uid"] not in seen]
+            seen.update(r["uid"] for r in rows)
+            below += [r["uid"] for r in rows if r["status"] == "loaded"]
+            through = [r["uid"] for r in rows if r["status"] != "loaded"]
+        found += below
+        level = below
+    return found
 
 
 def audit_resolution(store: GraphStore, resolution: str, as_of: date | None = None) -> list[SubplanRow]:
     """Audit every plan in the cascade under ``resolution`` and the resolution itself, top of the cascade first."""
-    as_of = as_of or date.today()
-    root = resolve_document(store, resolution)
-    cascade = get_query("cascade").run(store, {"document": root.uid})
-    plans = list(dict.fromkeys([root.uid] + [r["uid"] for r in cascade if r["status"] == "loaded"]))
-    return _audit_many(store, plans, as_of)
+    return audit_plans(store, plans_under(store, resolve_document(store, resolution).uid), as_of or date.today())
 
 
-_SOME_PLANS = "MATCH (p:Document) WHERE p.uid IN $plans"
-_PLAN_TASKS = (
-    "MATCH (t:Task) WHERE t.owner IN $plans RETURN t.owner AS owner, t.path AS path, t.text AS text, t.src AS src"
-)
-
-
-def _audit_many(store: GraphStore, plans: list[str], as_of: date) -> list[SubplanRow]:
-    """What :func:`_audit_one` gives for each plan, in that order, with a few queries for all of them (the saved
-    query's first line widened to the list; the plans' tasks read once for the ordering sentences)."""
+def audit_plans(store: GraphStore, plans: list[str], as_of: date, *, sentences: bool = True) -> list[SubplanRow]:
+    """The audit of each plan (uids), in that order, by the saved query with its first line widened from one plan
+    to the list; with ``sentences``, each order's sentence (one more query for all of them)."""
     cypher = get_query("subplan_audit").cypher
     if _ONE_PLAN not in cypher:
         raise ReportError("truy vấn subplan_audit không còn bắt đầu bằng một kế hoạch: không kiểm tra gộp được")
     raw = store.read(cypher.replace(_ONE_PLAN, _SOME_PLANS, 1), {"plans": plans, "as_of": as_of.isoformat()})
-    tasks: dict[str, list[dict[str, Any]]] = {}
-    for t in sorted(store.read(_PLAN_TASKS, {"plans": plans}), key=lambda t: t["path"] or ""):
-        tasks.setdefault(t["owner"], []).append(t)
     orders = {(r["plan_uid"], r["paragraph"] or ""): r["src"] for r in raw}
-    sources = {key: _sentence(tasks.get(key[0], []), key[1], src) for key, src in orders.items()}
+    sources = _sentences(store, orders) if sentences and orders else {}
     kinds, levels = _kinds(store, [r["unit_uid"] for r in raw])
     by_plan: dict[str, list[SubplanRow]] = {}
     for r in raw:

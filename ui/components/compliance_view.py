@@ -49,7 +49,11 @@ def matrix_html(matrix: ComplianceMatrix) -> str:
         f'<span style="background:{colour}"></span>{escape(GROUP_STATUS[group])}'
         for group, colour in STATUS_COLOURS.items()
     )
-    head = "".join(f"<th>{escape(label)}</th>" for _, label in matrix.columns)
+    head = "".join(
+        f'<th><a href="{escape(_link("cascade_map", uid))}" target="_self" title="Xem nhánh dưới văn bản này">'
+        f"{escape(label)}</a></th>"
+        for uid, label in matrix.columns
+    )
     body, section = [], None
     for row in matrix.rows:
         if row.section != section:

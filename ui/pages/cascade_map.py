@@ -120,9 +120,9 @@ def _matrix(focus: Choice, as_of_text: str, as_of: date) -> None:
         st.info("Không có đơn vị nào được giao xây dựng kế hoạch trong chuỗi văn bản này.")
         return
     st.caption(
-        "Mỗi dòng là một đơn vị, mỗi cột là một văn bản giao xây dựng kế hoạch; "
-        f"tình trạng tính đến {as_of_text}. Bấm vào một ô để mở kế hoạch của đơn vị "
-        "(hoặc trang đơn vị khi chưa có kế hoạch)."
+        "Văn bản đang xem và các văn bản trực tiếp thực hiện nó: mỗi dòng là một đơn vị, mỗi cột là một văn bản "
+        f"giao xây dựng kế hoạch; tình trạng tính đến {as_of_text}. Bấm vào một ô để mở kế hoạch của đơn vị "
+        "(hoặc trang đơn vị khi chưa có kế hoạch); bấm vào tên cột để xem nhánh dưới văn bản đó."
     )
     st.html(matrix_html(matrix))
 
@@ -136,6 +136,16 @@ def _timeline(focus: Choice, as_of: date) -> None:
         st.info("Không có nhiệm vụ hay yêu cầu xây dựng kế hoạch nào có thời hạn trong chuỗi văn bản này.")
         return
     st.altair_chart(timeline_chart(items, as_of), width="stretch", height=timeline_height(items))
+
+
+def _picture(picture: CascadeMap, focus: Choice) -> None:
+    graph_frame(picture.html, PICTURE_PX)
+    st.caption(
+        f"{len(picture.drawn)} nút (tối đa {NODE_LIMIT}). Các đơn vị, văn bản, nhiệm vụ cùng tình trạng "
+        "được gộp thành nhóm: bấm vào nhóm để mở. Di chuột lên một nút để xem số, ngày, "
+        "cơ quan ban hành và trích yếu; cuộn để phóng to."
+    )
+    _links(focus)
 
 
 def render() -> None:
@@ -157,23 +167,21 @@ def render() -> None:
         folded = cascade_map(MapRequest(focus.uid, depth, kinds, as_of=as_of))
         opened, open_docs, expand = _openers(folded.drawn)
     picture = cascade_map(MapRequest(focus.uid, depth, kinds, open_docs, expand, as_of, opened))
-    tabs = st.tabs(["Sơ đồ", "Bảng ban hành kế hoạch", "Thời hạn"])
-    with tabs[0]:
-        graph_frame(picture.html, PICTURE_PX)
-        st.caption(
-            f"{len(picture.drawn)} nút (tối đa {NODE_LIMIT}). Các đơn vị, văn bản, nhiệm vụ cùng tình trạng "
-            "được gộp thành nhóm: bấm vào nhóm để mở. Di chuột lên một nút để xem số, ngày, "
-            "cơ quan ban hành và trích yếu; "
-            "cuộn để phóng to."
-        )
-        with st.sidebar:
-            _exports(picture, "so-do-chi-dao")
-        _links(focus)
+    # only the open tab is drawn (a click on another reruns the page): the table and the timeline of a branch of a
+    # national cascade are read only when asked for
+    tabs = st.tabs(["Sơ đồ", "Bảng ban hành kế hoạch", "Thời hạn"], key="cascade_tab", on_change="rerun")
+    with st.sidebar:
+        _exports(picture, "so-do-chi-dao")
+    if tabs[0].open:
+        with tabs[0]:
+            _picture(picture, focus)
     as_of_text = as_of.strftime("%d/%m/%Y")
-    with tabs[1]:
-        _matrix(focus, as_of_text, as_of)
-    with tabs[2]:
-        _timeline(focus, as_of)
+    if tabs[1].open:
+        with tabs[1]:
+            _matrix(focus, as_of_text, as_of)
+    if tabs[2].open:
+        with tabs[2]:
+            _timeline(focus, as_of)
 
 
 if __name__ == "__main__":

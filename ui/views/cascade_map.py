@@ -31,7 +31,7 @@ from ui.store import Generation, generation, store
 from ui.views.cascade_groups import GROUP_KINDS, NODE_LIMIT, fold
 from ui.views.graph_nodes import node_from_row
 from ui.views.rows import vi_date
-from ui.views.subplan_status import Statuses, status_lookup
+from ui.views.subplan_status import StatusLookup
 
 __all__ = [
     "CLICK_TARGET",
@@ -104,7 +104,7 @@ class CascadeMap:
 class _View:
     store: GraphStore
     request: MapRequest
-    statuses: Statuses
+    statuses: StatusLookup
     nodes: dict[str, GNode] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], GEdge] = field(default_factory=dict)
 
@@ -117,7 +117,7 @@ class _View:
         self.edges.setdefault((source, target, rel), GEdge(source, target, rel, label, dashed))
 
 
-def build_map(store: GraphStore, request: MapRequest, statuses: Statuses) -> tuple[list[GNode], list[GEdge]]:
+def build_map(store: GraphStore, request: MapRequest, statuses: StatusLookup) -> tuple[list[GNode], list[GEdge]]:
     """The nodes and edges to draw for ``request``, folded (see the module docstring)."""
     skeleton = _View(store, request, statuses)
     seeds = _seed_documents(skeleton)
@@ -228,6 +228,7 @@ def _documents(
 
 def _late_documents(view: _View, docs: list[str]) -> set[str]:
     late: set[str] = set()
+    view.statuses.load(docs)
     for plan in docs:
         for status, subplan, _ in view.statuses(plan).values():
             if status == "late" and subplan:
@@ -267,6 +268,7 @@ def _subplan_units(view: _View, docs: list[str]) -> None:
         """,
         {"docs": docs},
     )
+    view.statuses.load(row["doc"] for row in rows)
     for row in rows:
         status, subplan, _ = view.statuses(row["doc"]).get(row["uid"], (None, None, None))
         _unit(view, row, status or "missing", subplan)
@@ -370,7 +372,7 @@ def _neighbours(view: _View, uid: str) -> None:
 
 
 def read_cascade_map(store: GraphStore, request: MapRequest) -> CascadeMap:
-    nodes, edges = build_map(store, request, status_lookup(store, request.as_of))
+    nodes, edges = build_map(store, request, StatusLookup(store, request.as_of))
     drawn = tuple(DrawnNode(n.uid, n.label.replace("\n", " "), n.kind) for n in nodes)
     clickable = [n.uid for n in nodes if n.kind in FOLDED_KINDS]
     html = render_html(nodes, edges, height=560, clickable=clickable, click_target=CLICK_TARGET)

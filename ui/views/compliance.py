@@ -1,6 +1,8 @@
-"""The cascade as tables a meeting reads: the compliance matrix of a resolution (each unit against each plan that
+"""The branch of a cascade as tables a meeting reads: the compliance matrix (each unit against each plan that
 ordered it to issue its own, coloured by the audit's status) and the deadline timeline (tasks and sub-plan orders
-by deadline, as of a date). Both read the audit of ``reports.subplans``, so they agree with the gaps page.
+by deadline, as of a date), for one document and the documents that directly carry it out — a national cascade of
+thousands of plans is read a branch at a time, each column leading to the next branch. Both read the audit of
+``reports.subplans``, so they agree with the gaps page.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from datetime import date
 import streamlit as st
 
 from common.glossary import GROUP_STATUS, LEVELS, group_status
+from graph.documents import resolve_document
 from graph.store import GraphStore
-from queries.catalog import get_query
-from reports.subplans import SubplanRow, audit_resolution
+from reports.subplans import SubplanRow, audit_plans, plans_under
 from ui.store import Generation, generation, store
 from ui.views.rows import vi_date
 
@@ -23,6 +25,7 @@ __all__ = [
     "MatrixCell",
     "MatrixRow",
     "TimelineItem",
+    "branch",
     "compliance_matrix",
     "deadline_timeline",
     "read_compliance_matrix",
@@ -95,9 +98,15 @@ def _sections(store: GraphStore, units: list[str]) -> dict[str, str]:
     return out
 
 
-def read_compliance_matrix(store: GraphStore, resolution: str, as_of: date) -> ComplianceMatrix:
-    """Every unit ordered anywhere in the cascade under ``resolution`` (a uid or symbol), against each plan."""
-    audit = audit_resolution(store, resolution, as_of)
+def branch(store: GraphStore, focus: str) -> list[str]:
+    """The document ``focus`` (a uid or symbol) and the loaded documents that directly carry it out."""
+    return plans_under(store, resolve_document(store, focus).uid, levels=1)
+
+
+def read_compliance_matrix(store: GraphStore, focus: str, as_of: date) -> ComplianceMatrix:
+    """Every unit that ``focus`` or a document directly carrying it out ordered to issue a plan, against each
+    of those plans."""
+    audit = audit_plans(store, branch(store, focus), as_of)
     columns: dict[str, str] = {}
     for r in audit:
         columns.setdefault(r.plan_uid, r.plan)
@@ -125,10 +134,11 @@ def _cell(r: SubplanRow) -> MatrixCell:
     return MatrixCell(group_status(r.status.value), r.status_vi, subplan, r.subplan_uid, deadline)
 
 
-def read_deadline_timeline(store: GraphStore, resolution: str, as_of: date) -> list[TimelineItem]:
-    """Tasks with a deadline and sub-plan orders (one item per plan, deadline and status) under ``resolution``."""
-    audit = audit_resolution(store, resolution, as_of)
-    plans = sorted({r.plan_uid for r in audit} | _cascade_uids(store, resolution))
+def read_deadline_timeline(store: GraphStore, focus: str, as_of: date) -> list[TimelineItem]:
+    """Tasks with a deadline and sub-plan orders (one item per plan, deadline and status) of ``focus`` and of the
+    documents that directly carry it out."""
+    plans = branch(store, focus)
+    audit = audit_plans(store, plans, as_of, sentences=False)
     items = []
     rows = store.read(
         """
@@ -156,24 +166,19 @@ def read_deadline_timeline(store: GraphStore, resolution: str, as_of: date) -> l
     return sorted(items, key=lambda i: (i.deadline, i.document, i.what))
 
 
-def _cascade_uids(store: GraphStore, resolution: str) -> set[str]:
-    rows = get_query("cascade").run(store, {"document": resolution})
-    return {str(r["uid"]) for r in rows} | {resolution}
+@st.cache_data(show_spinner=False, max_entries=16)
+def _compliance_matrix(gen: Generation, focus: str, as_of: date) -> ComplianceMatrix:
+    return read_compliance_matrix(store(), focus, as_of)
+
+
+def compliance_matrix(focus: str, as_of: date) -> ComplianceMatrix:
+    return _compliance_matrix(generation(), focus, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _compliance_matrix(gen: Generation, resolution: str, as_of: date) -> ComplianceMatrix:
-    return read_compliance_matrix(store(), resolution, as_of)
+def _deadline_timeline(gen: Generation, focus: str, as_of: date) -> list[TimelineItem]:
+    return read_deadline_timeline(store(), focus, as_of)
 
 
-def compliance_matrix(resolution: str, as_of: date) -> ComplianceMatrix:
-    return _compliance_matrix(generation(), resolution, as_of)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _deadline_timeline(gen: Generation, resolution: str, as_of: date) -> list[TimelineItem]:
-    return read_deadline_timeline(store(), resolution, as_of)
-
-
-def deadline_timeline(resolution: str, as_of: date) -> list[TimelineItem]:
-    return _deadline_timeline(generation(), resolution, as_of)
+def deadline_timeline(focus: str, as_of: date) -> list[TimelineItem]:
+    return _deadline_timeline(generation(), focus, as_of)

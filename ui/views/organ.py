@@ -13,7 +13,7 @@ from graph.store import GraphStore
 from reports.subplans import SubplanStatus
 from ui.store import Generation, generation, store
 from ui.views.rows import from_row, vi_date
-from ui.views.subplan_status import status_lookup
+from ui.views.subplan_status import StatusLookup
 
 __all__ = [
     "IssuedDocument",
@@ -188,7 +188,8 @@ def _owed(store: GraphStore, uid: str, as_of: date) -> tuple[OwedPlan, ...]:
         """,
         {"uid": uid},
     )
-    statuses = status_lookup(store, as_of)
+    statuses = StatusLookup(store, as_of)
+    statuses.load(row["plan_uid"] for row in rows)
     owed = []
     for row in rows:
         status, subplan, _ = statuses(row["plan_uid"]).get(uid, (None, None, None))

@@ -3,26 +3,33 @@ organ page and the cascade map colour a unit exactly as the audit table on the g
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from graph.store import GraphStore
-from reports.subplans import audit_every_plan, subplan_statuses
+from reports.subplans import audit_plans, subplan_statuses
 
-__all__ = ["Statuses", "status_lookup"]
+__all__ = ["StatusLookup"]
 
-# plan uid → {unit uid: (status, sub-plan uid or None, deadline)}
-Statuses = Callable[[str], Mapping[str, tuple[str, str | None, str | None]]]
+# unit uid → (status, sub-plan uid or None, deadline)
+UnitStatuses = Mapping[str, tuple[str, str | None, str | None]]
 
 
-def status_lookup(store: GraphStore, as_of: date) -> Statuses:
-    """Per plan, each ordered unit's audit status (``on_time``, ``late``, ``missing``…): every plan's, read in
-    one query when first asked (a cascade of hundreds of plans is not audited plan by plan)."""
-    memo: dict[str, dict[str, tuple[str, str | None, str | None]]] = {}
+class StatusLookup:
+    """Per plan, each ordered unit's audit status (``on_time``, ``late``, ``missing``…) as of one date. Only the
+    plans asked for are audited, those given to :meth:`load` together in one audit (a page drawing hundreds of
+    plans does not audit them one by one, nor the whole store)."""
 
-    def lookup(plan: str) -> Mapping[str, tuple[str, str | None, str | None]]:
-        if not memo:
-            memo.update(subplan_statuses(audit_every_plan(store, as_of)) or {"": {}})
-        return memo.get(plan, {})
+    def __init__(self, store: GraphStore, as_of: date) -> None:
+        self._store, self._as_of = store, as_of
+        self._memo: dict[str, dict[str, tuple[str, str | None, str | None]]] = {}
 
-    return lookup
+    def load(self, plans: Iterable[str]) -> None:
+        wanted = [p for p in dict.fromkeys(plans) if p not in self._memo]
+        if wanted:
+            rows = audit_plans(self._store, wanted, self._as_of, sentences=False)
+            self._memo.update({plan: {} for plan in wanted} | subplan_statuses(rows))
+
+    def __call__(self, plan: str) -> UnitStatuses:
+        self.load([plan])
+        return self._memo[plan]
