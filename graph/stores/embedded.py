@@ -230,19 +230,27 @@ class EmbeddedServer:
         )
 
     def compact(self, timeout: float = 600.0) -> None:
-        """Rewrite the append-only file as a snapshot, so that the next start loads it in seconds."""
+        """Rewrite the append-only file as a snapshot, so that the next start loads it in seconds.
+
+        A rewrite the server started by itself (its file doubled past 8 MB) leaves the writes made while it ran
+        in the new file: it is waited for, and a rewrite of our own follows it."""
         client = self._client(timeout=timeout)
+        deadline = time.monotonic() + timeout
         try:
-            try:
-                client.bgrewriteaof()
-            except redis.ResponseError as error:  # one is already running or scheduled: wait for it
-                if "in progress" not in str(error) and "scheduled" not in str(error):
-                    raise StoreError(f"FalkorDB could not compact its file: {error}") from error
-            deadline = time.monotonic() + timeout
-            while _info_flag(client, "aof_rewrite_in_progress") or _info_flag(client, "aof_rewrite_scheduled"):
-                if time.monotonic() > deadline:
-                    raise StoreError(f"FalkorDB did not finish compacting its file within {timeout:g} s")
-                time.sleep(0.05)
+            while True:
+                try:
+                    client.bgrewriteaof()
+                    ours = True
+                except redis.ResponseError as error:  # one is already running or scheduled: wait for it
+                    if "in progress" not in str(error) and "scheduled" not in str(error):
+                        raise StoreError(f"FalkorDB could not compact its file: {error}") from error
+                    ours = False
+                while _info_flag(client, "aof_rewrite_in_progress") or _info_flag(client, "aof_rewrite_scheduled"):
+                    if time.monotonic() > deadline:
+                        raise StoreError(f"FalkorDB did not finish compacting its file within {timeout:g} s")
+                    time.sleep(0.05)
+                if ours:
+                    return
         except (redis.ConnectionError, OSError) as error:
             raise StoreError(f"FalkorDB at {self.socket_path}: cannot reach the server ({error})") from error
         finally:
