@@ -65,17 +65,19 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     store_url = f"embedded:{store_dir}"
     env = {**os.environ, "KG_STORE": store_url, "KG_UPLOAD_DIR": str(base / "uploads"),
            "KG_CORRECTIONS_DIR": str(base / "corrections")}  # fmt: skip
-    os.environ.update({k: env[k] for k in ("KG_UPLOAD_DIR", "KG_CORRECTIONS_DIR")})
-    store = open_store(store_url)
-    assert all(r.ok for r in load_paths([documents], store))
-    server, url = _start(env, base / "streamlit.log")
-    try:
-        yield App(url, store_url, store, documents, env)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        store.close()
-        shutil.rmtree(store_dir, ignore_errors=True)
+    with pytest.MonkeyPatch.context() as patch:  # this process loads with them too; later tests do not
+        for name in ("KG_UPLOAD_DIR", "KG_CORRECTIONS_DIR"):
+            patch.setenv(name, env[name])
+        store = open_store(store_url)
+        assert all(r.ok for r in load_paths([documents], store))
+        server, url = _start(env, base / "streamlit.log")
+        try:
+            yield App(url, store_url, store, documents, env)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            store.close()
+            shutil.rmtree(store_dir, ignore_errors=True)
 
 
 @pytest.fixture
