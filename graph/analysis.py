@@ -51,10 +51,11 @@ RETURN DISTINCT o.uid AS uid, o.name AS name
 """
 
 
-def implements_graph(store: GraphStore) -> nx.DiGraph:
-    """Documents as nodes (``symbol``, ``date``, ``status``, ``type``), edges child → parent for IMPLEMENTS."""
+def implements_graph(store: GraphStore, *, facts: bool = True) -> nx.DiGraph:
+    """Documents as nodes (``symbol``, ``date``, ``status``, ``type``), edges child → parent for IMPLEMENTS;
+    without ``facts``, only the documents in an IMPLEMENTS edge, bare (the shape of the cascades, read fast)."""
     graph = nx.DiGraph()
-    for row in store.read(_DOCUMENTS):
+    for row in store.read(_DOCUMENTS) if facts else ():
         graph.add_node(row["uid"], **{k: v for k, v in row.items() if k != "uid"})
     for row in store.read(_IMPLEMENTS):
         graph.add_edge(row["child"], row["parent"], cascade_parent=bool(row["cascade_parent"]))

@@ -36,6 +36,7 @@ from reports.subplan_tables import subplan_document
 __all__ = [
     "SubplanRow",
     "SubplanStatus",
+    "audit_counts",
     "audit_every_plan",
     "audit_plans",
     "audit_resolution",
@@ -191,6 +192,7 @@ def audit_subplans(store: GraphStore, plan: str, as_of: date | None = None) -> l
 _ONE_PLAN = "MATCH (p:Document {uid: $plan})"
 _SOME_PLANS = "MATCH (p:Document) WHERE p.uid IN $plans"
 _MAX_LEVELS = 8  # as deep as the saved query ``cascade`` looks
+_EVERY_PLAN = "MATCH (p:Document) WHERE (p)-[:REQUIRES_SUBPLAN]->()"
 _ORDERING_PLANS = "MATCH (p:Document)-[:REQUIRES_SUBPLAN]->() RETURN DISTINCT p.uid AS uid"
 _IMPLEMENTED_BY = """
 MATCH (c:Document)-[:IMPLEMENTS]->(p:Document) WHERE p.uid IN $uids
@@ -198,10 +200,30 @@ RETURN DISTINCT c.uid AS uid, c.status AS status
 """
 
 
+def _saved_audit(first_line: str) -> str:
+    """The saved query with its first line, which names one plan, replaced by ``first_line``."""
+    cypher = get_query("subplan_audit").cypher
+    if _ONE_PLAN not in cypher:
+        raise ReportError("truy vấn subplan_audit không còn bắt đầu bằng một kế hoạch: không kiểm tra gộp được")
+    return cypher.replace(_ONE_PLAN, first_line, 1)
+
+
 def audit_every_plan(store: GraphStore, as_of: date | None = None) -> list[SubplanRow]:
-    """Every ordering plan's audit (the overview's counts), without the ordering sentences."""
+    """Every ordering plan's audit, without the ordering sentences."""
     plans = sorted(r["uid"] for r in store.read(_ORDERING_PLANS))
     return audit_plans(store, plans, as_of or date.today(), sentences=False)
+
+
+def audit_counts(store: GraphStore, as_of: date | None = None) -> dict[str, int]:
+    """How many ordered units (collectives apart) each status counts over every ordering plan, counted by the
+    server (the overview's figures, without reading a row per unit): ``{"missing": 3, …, "collective": 1}``."""
+    body = _saved_audit(_EVERY_PLAN)
+    status = "CASE WHEN unit_kind = 'collective' THEN 'collective' ELSE status END"
+    rows = store.read(
+        f"CALL {{\n{body}\n}}\nRETURN {status} AS status, count(*) AS n",
+        {"as_of": (as_of or date.today()).isoformat()},
+    )
+    return {str(r["status"]): int(r["n"]) for r in rows}
 
 
 def plans_under(store: GraphStore, root: str, levels: int = _MAX_LEVELS) -> list[str]:
@@ -232,10 +254,7 @@ def audit_resolution(store: GraphStore, resolution: str, as_of: date | None = No
 def audit_plans(store: GraphStore, plans: list[str], as_of: date, *, sentences: bool = True) -> list[SubplanRow]:
     """The audit of each plan (uids), in that order, by the saved query with its first line widened from one plan
     to the list; with ``sentences``, each order's sentence (one more query for all of them)."""
-    cypher = get_query("subplan_audit").cypher
-    if _ONE_PLAN not in cypher:
-        raise ReportError("truy vấn subplan_audit không còn bắt đầu bằng một kế hoạch: không kiểm tra gộp được")
-    raw = store.read(cypher.replace(_ONE_PLAN, _SOME_PLANS, 1), {"plans": plans, "as_of": as_of.isoformat()})
+    raw = store.read(_saved_audit(_SOME_PLANS), {"plans": plans, "as_of": as_of.isoformat()})
     orders = {(r["plan_uid"], r["paragraph"] or ""): r["src"] for r in raw}
     sources = _sentences(store, orders) if sentences and orders else {}
     kinds, levels = _kinds(store, [r["unit_uid"] for r in raw])

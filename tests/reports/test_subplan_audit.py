@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 from datetime import date, datetime
@@ -20,6 +21,7 @@ from reports.model import Report
 from reports.subplans import (
     SubplanRow,
     SubplanStatus,
+    audit_counts,
     audit_every_plan,
     audit_resolution,
     audit_subplans,
@@ -301,3 +303,12 @@ def test_raw_audit_keeps_codes(sample_store: GraphStore) -> None:
     assert table.columns[:3] == ("no", "unit", "via_group")
     assert {row[table.columns.index("status")] for row in table.rows} == {"on_time", "missing", "unconfirmed"}
     assert report.summary["units_required"] == 18 and report.summary["unconfirmed"] >= 3
+
+
+def test_the_counts_the_server_makes_are_the_audits(sample_store: GraphStore) -> None:
+    for as_of in ("2023-06-01", "2023-06-28", EXPECT["as_of"]):
+        rows = audit_every_plan(sample_store, D(as_of))
+        expected = collections.Counter(
+            "collective" if r.unit_kind == "collective" else r.status.value for r in rows
+        )
+        assert audit_counts(sample_store, D(as_of)) == dict(expected) != {}

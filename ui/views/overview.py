@@ -12,9 +12,8 @@ from common.glossary import DOCUMENT_STATUS
 from graph.analysis import depths_under, implements_graph
 from graph.store import GraphStore
 from queries.catalog import get_query
-from reports.subplans import SubplanStatus, audit_every_plan
+from reports.subplans import SubplanStatus, audit_counts
 from ui.store import TIMEOUT_MS, Generation, generation, store
-from ui.views.gaps import read_implements_pairs
 from ui.views.rows import from_row, vi_date
 from ui.views.search import DocumentItem
 
@@ -97,7 +96,7 @@ def _documents_named(store: GraphStore, uids: list[str]) -> list[DocumentItem]:
 
 def read_cascade_roots(store: GraphStore) -> list[CascadeRoot]:
     """Documents at the top of a cascade and how far they reach, the widest first."""
-    graph = implements_graph(store)
+    graph = implements_graph(store, facts=False)
     tops = [uid for uid in graph.nodes if graph.out_degree(uid) == 0 and graph.in_degree(uid) > 0]
     docs = {d.uid: d for d in _documents_named(store, tops)}  # the roots only, not every document
     roots = []
@@ -112,8 +111,11 @@ def read_cascade_roots(store: GraphStore) -> list[CascadeRoot]:
 
 
 def read_overview(store: GraphStore, as_of: date) -> Overview:
-    audits = audit_every_plan(store, as_of)
-    pairs = [p for p in read_implements_pairs(store) if p.cascade_parent]
+    audit = audit_counts(store, as_of)
+    (pairs,) = store.read(
+        "MATCH (:Document {status: 'loaded'})-[r:IMPLEMENTS]->(:Document {status: 'loaded'}) "
+        "WHERE r.cascade_parent = true RETURN count(r) AS n"
+    )
     # what each child dropped of its cascade parent's key tasks, as the link pass stored it (graph.coverage)
     (dropped,) = store.read(
         "MATCH (c:Document {status: 'loaded'}) WHERE c.coverage_parent IS NOT NULL "
@@ -123,11 +125,11 @@ def read_overview(store: GraphStore, as_of: date) -> Overview:
     return Overview(
         counts=read_counts(store),
         roots=tuple(read_cascade_roots(store)),
-        missing=sum(r.status == SubplanStatus.MISSING for r in audits),
-        late=sum(r.status == SubplanStatus.LATE for r in audits),
-        ordered=sum(r.unit_kind != "collective" for r in audits),
+        missing=audit.get(SubplanStatus.MISSING.value, 0),
+        late=audit.get(SubplanStatus.LATE.value, 0),
+        ordered=sum(n for status, n in audit.items() if status != "collective"),
         uncovered=int(dropped["n"] or 0),
-        pairs=len(pairs),
+        pairs=int(pairs["n"]),
         overdue=len(overdue),
     )
 
