@@ -14,6 +14,7 @@ so the shortest chain would misplace it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -25,6 +26,7 @@ __all__ = [
     "Reach",
     "all_depths",
     "cascade_depths",
+    "cascade_extents",
     "depths_under",
     "document_depths",
     "implements_graph",
@@ -87,6 +89,31 @@ def depths_under(graph: nx.DiGraph, root: str) -> dict[str, int]:
     if not nx.is_directed_acyclic_graph(sub):
         return dict(nx.single_source_shortest_path_length(sub.reverse(copy=False), root))
     return _longest_from(sub, members, root)
+
+
+def cascade_extents(graph: nx.DiGraph, roots: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """For each of ``roots``: its levels below (:func:`depths_under`'s deepest) and how many documents lie under
+    it, in one pass over the graph rather than one per root.
+
+    >>> g = nx.DiGraph([("80", "60"), ("80", "27"), ("60", "11"), ("60", "27"), ("11", "27"), ("5", "9")])
+    >>> cascade_extents(g, ["27", "9"])
+    {'27': (3, 3), '9': (1, 1)}
+    """
+    roots = list(roots)
+    if not nx.is_directed_acyclic_graph(graph):
+        return {r: (max(d.values()), len(d) - 1) for r in roots for d in [depths_under(graph, r)]}
+    chains: dict[str, dict[str, int]] = {r: {r: 0} for r in roots}  # document → {root: longest chain to it}
+    for node in nx.topological_sort(graph.reverse(copy=False)):  # parents before children
+        for parent in graph.successors(node):
+            for root, depth in chains.get(parent, {}).items():
+                mine = chains.setdefault(node, {})
+                mine[root] = max(mine.get(root, 0), depth + 1)
+    extents = {r: (0, 0) for r in roots}
+    for reached in chains.values():
+        for root, depth in reached.items():
+            deepest, below = extents[root]
+            extents[root] = (max(deepest, depth), below + (depth > 0))
+    return extents
 
 
 def all_depths(graph: nx.DiGraph) -> dict[str, int]:

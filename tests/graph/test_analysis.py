@@ -8,6 +8,7 @@ import pytest
 from graph.analysis import (
     all_depths,
     cascade_depths,
+    cascade_extents,
     depths_under,
     document_depths,
     implements_graph,
@@ -31,6 +32,18 @@ def test_every_document_has_a_depth_in_its_own_cascade() -> None:
 def test_a_cycle_falls_back_to_the_shortest_chain() -> None:
     g = nx.DiGraph([("b", "a"), ("c", "b"), ("b", "c")])
     assert depths_under(g, "a") == {"a": 0, "b": 1, "c": 2}
+
+
+def test_the_extents_of_several_cascades_in_one_pass_are_each_cascades_own() -> None:
+    shared = [("80", "60"), ("80", "27"), ("60", "11"), ("60", "27"), ("11", "27"), ("60", "57"), ("9", "57")]
+    g = nx.DiGraph(shared)  # 60 and so 80 carry out two resolutions
+    extents = cascade_extents(g, ["27", "57"])
+    for root in ("27", "57"):
+        depths = depths_under(g, root)
+        assert extents[root] == (max(depths.values()), len(depths) - 1)
+    assert extents == {"27": (3, 3), "57": (2, 3)}
+    g.add_edges_from([("b", "a"), ("c", "b"), ("b", "c")])  # a cycle: each root's shortest chains instead
+    assert cascade_extents(g, ["a", "27"]) == {"a": (2, 2), "27": (3, 3)}
 
 
 def test_implements_graph_holds_documents_and_edges(sample_store: GraphStore) -> None:

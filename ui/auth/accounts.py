@@ -18,6 +18,7 @@ import os
 import re
 import tempfile
 from dataclasses import asdict, dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -33,7 +34,13 @@ __all__ = ["MIN_PASSWORD", "Account", "AccountError", "AccountFile", "LocalAccou
 MIN_PASSWORD = 10
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 _HASHER = PasswordHasher()  # argon2id with the library's current parameters
-_DUMMY = _HASHER.hash("không phải mật khẩu của ai")  # an unknown name costs the same time as a wrong password
+
+
+@cache
+def _dummy() -> str:
+    """A hash to check an unknown name against, so that it costs the same time as a wrong password (made on the
+    first sign-in, not when the app starts: a hash takes a tenth of a second by design)."""
+    return _HASHER.hash("không phải mật khẩu của ai")
 
 
 class AccountError(DirectiveGraphError, ValueError):
@@ -127,7 +134,7 @@ class LocalAccounts:
     def authenticate(self, name: str, password: str) -> Identity | None:
         account = self.book.get(name)
         try:
-            _HASHER.verify(account.hash if account else _DUMMY, password)
+            _HASHER.verify(account.hash if account else _dummy(), password)
         except (VerificationError, InvalidHashError):
             return None
         if account is None or account.disabled:

@@ -9,7 +9,7 @@ from datetime import date
 import streamlit as st
 
 from common.glossary import DOCUMENT_STATUS
-from graph.analysis import depths_under, implements_graph
+from graph.analysis import cascade_extents, implements_graph
 from graph.store import GraphStore
 from queries.catalog import get_query
 from reports.subplans import SubplanStatus, audit_counts
@@ -100,13 +100,9 @@ def read_cascade_roots(store: GraphStore) -> list[CascadeRoot]:
     tops = [uid for uid in graph.nodes if graph.out_degree(uid) == 0 and graph.in_degree(uid) > 0]
     docs = {d.uid: d for d in _documents_named(store, tops)}  # the roots only, not every document
     roots = []
-    for uid in tops:
-        depths = depths_under(graph, uid)
+    for uid, (depth, below) in cascade_extents(graph, tops).items():
         doc = docs.get(uid) or from_row(DocumentItem, {"uid": uid})
-        roots.append(
-            CascadeRoot(uid, doc.symbol, doc.type_name, doc.title, doc.date, doc.status,
-                        depth=max(depths.values()), below=len(depths) - 1)
-        )  # fmt: skip
+        roots.append(CascadeRoot(uid, doc.symbol, doc.type_name, doc.title, doc.date, doc.status, depth, below))
     return sorted(roots, key=lambda r: (-r.below, r.symbol or ""))
 
 
