@@ -24,7 +24,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 
 ## Load data/ into the embedded store and start the app on http://127.0.0.1:8501 (this machine only)
 run: $(VENV)/.runtime graphviz ocr load
-	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+	$(BIN)/python -m ui --server.address $(HOST) --server.port $(PORT)
 
 # A file that fails to load never stops the app from starting: the failures are kept in the store and the app
 # lists them (sidebar and Rà soát); `python -m graph load` itself still exits 1 when a file failed.

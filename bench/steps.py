@@ -284,7 +284,7 @@ def _first_render(page: Any, url: str, title: str, content: str, timeout_ms: int
 def _app(port: int, log: Path) -> Any:
     import subprocess
 
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1"]
+    command = [sys.executable, "-m", "ui", "--server.address", "127.0.0.1"]  # as ``make run`` starts it
     command += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     root = Path(__file__).resolve().parents[1]
     with log.open("wb") as out:

@@ -2,6 +2,7 @@
 :data:`ui.navigation.PAGES`, then a page, then the view of the same name.
 
 =============================  ==================================================================================
+``ui/__main__.py``             ``python -m ui`` (``make run``): ``streamlit run app.py``, the modules preloaded
 ``ui/store.py``                the store opened once per process (``st.cache_resource``) and the *generation*
                                that keys every cached read; ``refresh()`` after a load
 ``ui/navigation.py``           the pages (file, Vietnamese title, icon, address) and ``goto`` between them

@@ -73,11 +73,12 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], log: Path, seconds:
 
 @pytest.fixture(scope="session")
 def app_url(sample_graph: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``streamlit run app.py`` on a free local port, on the sample graph; stopped after the session."""
+    """The app as ``make run`` starts it (``python -m ui``, its modules preloaded) on a free local port, on the
+    sample graph; stopped after the session."""
     port = _free_port()
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     env = {**os.environ, "KG_STORE": sample_graph.url, "KG_UPLOAD_DIR": str(sample_graph.uploads)}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+    command = [sys.executable, "-m", "ui", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false"]  # fmt: skip
     with log.open("wb") as out:

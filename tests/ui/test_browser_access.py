@@ -29,12 +29,12 @@ PASSWORD = "mật khẩu thử nghiệm"
 
 
 def _make_run_command(port: int, *assignments: str) -> list[str]:
-    """The streamlit command ``make run`` would run (``make -n``), on ``port``, through this Python."""
+    """The command ``make run`` would run to start the app (``make -n``), on ``port``, through this Python."""
     lines = subprocess.run(
         ["make", "-n", "run", f"PORT={port}", *assignments], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.splitlines()
-    words = shlex.split(next(line for line in lines if "streamlit run" in line))
-    return [sys.executable, "-m", "streamlit", *words[1:]]
+    words = shlex.split(next(line for line in lines if " -m ui " in line))
+    return [sys.executable, *words[1:]]
 
 
 def _listening(port: int) -> list[str]:

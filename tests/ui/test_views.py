@@ -4,7 +4,10 @@ graph, the same answers the pages show."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +19,8 @@ from ui.views.gaps import Gap, read_gap_report, read_implements_pairs, read_plan
 from ui.views.organ import OrganView, read_organ_view
 from ui.views.overview import read_overview
 from ui.views.search import read_documents, read_organs
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SampleGraph = Any  # conftest.SampleGraph
 BLOC = "Đảng ủy Khối các cơ quan tỉnh Bình Định"
@@ -95,3 +100,14 @@ def test_the_organ_page_the_map_and_the_saved_query_give_the_same_documents_for_
         assert sorted({r["uid"] for r in by_organ.run(store, {param: organ})}) == expected, organ
         on_map = read_cascade_map(store, MapRequest(focus=organ))
         assert set(expected) <= {n.uid for n in on_map.drawn}, organ
+
+
+def test_the_app_started_as_make_run_does_has_its_pages_modules_loaded_before_the_first_visit() -> None:
+    code = (
+        "import sys; from ui.__main__ import preload; names = preload()\n"
+        "wanted = ('pandas', 'networkx', 'altair', 'pyvis', 'ui.views.overview')\n"
+        "print(len(names), all(m in sys.modules for m in wanted))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    count, loaded = result.stdout.split()
+    assert int(count) >= 20 and loaded == "True", result.stderr
