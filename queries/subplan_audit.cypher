@@ -11,11 +11,12 @@
 // params: plan (symbol, văn bản giao: số, ký hiệu như 60-KH/TU),
 //   as_of (date, ngày xét, default today)
 MATCH (p:Document {uid: $plan})
+WITH p WHERE (p)-[:REQUIRES_SUBPLAN]->()  // a plan that orders nothing has nothing to audit: its children are not read
 // each plan's children are read once, with the units they count for (their issuer, the bodies it is part of,
 // the groups those are members of), earliest first; then each ordered unit takes the children that count for it
 OPTIONAL MATCH (c:Document)-[:IMPLEMENTS]->(p)
 WHERE c.status = 'loaded' AND (c.date IS NULL OR c.date <= date($as_of))
-OPTIONAL MATCH (c)-[:ISSUED_BY]->(:Organ)-[:PART_OF*0..3]->(o)
+OPTIONAL MATCH (c)-[:ISSUED_BY]->()-[:PART_OF*0..3]->(o)  // an issuer is an organ: no label to check
 OPTIONAL MATCH (o)-[:MEMBER_OF]->(g)
 WITH p, c, collect(DISTINCT o.uid) + collect(DISTINCT g.uid) AS reach
 ORDER BY c.date
