@@ -60,7 +60,7 @@ _INFO = """
 MATCH (d:Document) WHERE d.uid IN $uids
 OPTIONAL MATCH (d)-[:ISSUED_BY]->(o)
 WITH d, collect(o.name) AS issuers
-OPTIONAL MATCH (:Document)-[r:IMPLEMENTS|CITES]->(d) WHERE size(issuers) = 0  // a cited stub's, named by its citers
+OPTIONAL MATCH (:Document)-[r:IMPLEMENTS|CITES]->(d) WHERE size(issuers) = 0  // a stub: named by its citers
 RETURN d.uid AS uid, d.symbol AS symbol, d.type_name AS type_name, d.title AS title, d.date AS date,
        d.date_source AS date_source, d.status AS status, d.coverage_covered AS covered,
        d.coverage_total AS total, issuers, collect(r.issuer) AS cited_issuers

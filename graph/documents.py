@@ -54,7 +54,7 @@ _REFS = """
 MATCH (d:Document) WHERE d.uid IN $uids
 OPTIONAL MATCH (d)-[:ISSUED_BY]->(o:Organ)
 WITH d, collect(o.name) AS issuers
-OPTIONAL MATCH (:Document)-[r:IMPLEMENTS|CITES]->(d) WHERE size(issuers) = 0  // a cited stub's, named by its citers
+OPTIONAL MATCH (:Document)-[r:IMPLEMENTS|CITES]->(d) WHERE size(issuers) = 0  // a stub: named by its citers
 RETURN d.uid AS uid, d.symbol AS symbol, d.date AS date, d.status AS status, d.title AS title,
        d.type_name AS type_name, d.source_path AS source_path, issuers, collect(r.issuer) AS cited_issuers
 """
