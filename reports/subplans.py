@@ -192,7 +192,7 @@ def audit_subplans(store: GraphStore, plan: str, as_of: date | None = None) -> l
 _ONE_PLAN = "MATCH (p:Document {uid: $plan})"
 _SOME_PLANS = "MATCH (p:Document) WHERE p.uid IN $plans"
 _MAX_LEVELS = 8  # as deep as the saved query ``cascade`` looks
-_EVERY_PLAN = "MATCH (p:Document) WHERE (p)-[:REQUIRES_SUBPLAN]->()"
+_EVERY_PLAN = "MATCH (p:Document)"  # the saved query keeps the plans that order something
 _ORDERING_PLANS = "MATCH (p:Document)-[:REQUIRES_SUBPLAN]->() RETURN DISTINCT p.uid AS uid"
 _IMPLEMENTED_BY = """
 MATCH (c:Document)-[:IMPLEMENTS]->(p:Document) WHERE p.uid IN $uids
