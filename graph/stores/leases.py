@@ -98,14 +98,18 @@ def watch(data_dir: Path, *, interval: float = 1.0) -> None:
     """Shut the server of ``data_dir`` down once no lease is held; return when it is down."""
     import redis
 
+    from graph.stores.falkordb import no_retry
+
     socket_path = data_dir / "falkordb.sock"
     lease = Lease(data_dir / USERS_FILE)
     while socket_path.exists():
         time.sleep(interval)
         with lease.last_user() as alone:
-            if not alone:
+            if not alone or not socket_path.exists():
                 continue
-            client = redis.Redis(unix_socket_path=str(socket_path), socket_connect_timeout=2)
+            # one attempt: the lock held here keeps every new user waiting, and redis-py would otherwise retry
+            # a server already gone for about 4 s with backoff (a store opened right after another closed did)
+            client = redis.Redis(unix_socket_path=str(socket_path), socket_connect_timeout=2, retry=no_retry())
             with contextlib.suppress(redis.RedisError, OSError):
                 client.shutdown()  # SHUTDOWN flushes the append-only file
             client.close()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +20,7 @@ from graph.store import StoreError
 from graph.stores import open_store_url
 from graph.stores.cypher import OWNER_INDEXED_RELS, TREE_RELS
 from graph.stores.embedded import EmbeddedStore
+from graph.stores.leases import watch
 from tests.graph.store_samples import PLAN, plan_graph, short_tmpdir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,6 +211,27 @@ def test_after_a_sigkill_the_server_stays_for_the_users_left_then_stops(data_dir
     finally:
         guest.close()
     assert _gone_within(server, 10)
+
+
+def test_the_watcher_knocks_once_on_a_server_that_does_not_answer(data_dir: Path) -> None:
+    """It holds the users' lock while it shuts the server down, so every new user waits for it: a socket that
+    drops the connection (a server going away) gets one attempt, not redis-py's retries with backoff, which kept
+    a store opened right after another closed waiting about 4 s."""
+    knocks = []
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(str(data_dir / "falkordb.sock"))
+        listener.listen()
+
+        def drop_every_connection() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    connection, _ = listener.accept()
+                    knocks.append(1)
+                    connection.close()
+
+        threading.Thread(target=drop_every_connection, daemon=True).start()
+        watch(data_dir, interval=0)
+    assert len(knocks) == 1
 
 
 def test_indexes_exist_and_opening_is_idempotent(embedded_store: EmbeddedStore) -> None:
