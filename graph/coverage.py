@@ -328,7 +328,8 @@ UNWIND $uids AS owner
 MATCH (d:Document {uid: owner})-[r:REQUIRES_SUBPLAN]->()
 RETURN DISTINCT owner, r.task_path AS path
 """
-_DELETE = "UNWIND $owners AS owner MATCH ()-[r:DERIVED_FROM {owner: owner}]->() DELETE r"
+# found from the child's tasks: DERIVED_FROM has no index on ``owner`` (graph.stores.cypher.TREE_RELS)
+_DELETE = "UNWIND $owners AS owner MATCH (:Task {owner: owner})-[r:DERIVED_FROM]->() DELETE r"
 _CREATE = """
 UNWIND $rows AS row
 MATCH (c:Task {uid: row.child}) MATCH (p:Task {uid: row.parent})

@@ -29,6 +29,7 @@ from graph.stores.cypher import (
     OWNER_INDEXED_RELS,
     PRIMARY_LABELS,
     SCHEMA_LABELS,
+    TRAVERSED_LABELS,
     Statement,
     delete_document_statements,
     document_batches,
@@ -57,7 +58,11 @@ def schema_statements() -> list[str]:
         for label in SCHEMA_LABELS
         if label not in PRIMARY_LABELS
     ]
-    out += [f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.owner)" for label in OWNED_LABELS]
+    out += [
+        f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.owner)"
+        for label in OWNED_LABELS
+        if label not in TRAVERSED_LABELS  # found from their document
+    ]
     out += [f"CREATE INDEX IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.owner)" for rel in OWNER_INDEXED_RELS]
     out += [f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.{prop})" for label, prop in LOOKUP_INDEXES]
     return out

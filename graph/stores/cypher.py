@@ -10,14 +10,18 @@ schema (:data:`SCHEMA_LABELS`, :class:`~graph.model.Rel`): anything else is refu
 Write semantics, for a graph owned by document ``D``:
 
 1. delete ``D``'s owned nodes other than the Document (:data:`OWNED_LABELS`, detached, which takes ``D``'s
-   edges of the :data:`TREE_RELS` with them) and every other relationship whose ``owner`` is ``D``;
-2. create ``D``'s sections and tasks (step 1 removed them, and their uids are made from ``D``'s); merge every
-   other node by ``uid`` under all its labels, after adding the labels it lacks to a node already there
-   (a cited stub known only as ``Document``; labels follow from the uid, so shared nodes get them too): the
-   Document gets every model field (``None`` removing a value its new version dropped), shared nodes (organs,
-   people, cited stubs) their fields only ``ON CREATE``, and the smallest spelling of their name;
-3. create owned relationships (``owner`` and ``key`` stored on them; step 1 removed the previous version, and
-   ArcadeDB's relationship ``MERGE`` is quadratic on hub nodes), merge shared ones on ``key``.
+   edges of the :data:`TREE_RELS` with them; sections found from the Document, tasks by ``owner``) and every
+   other relationship whose ``owner`` is ``D``;
+2. merge every node but ``D``'s sections and tasks by ``uid`` under all its labels, after adding the labels it
+   lacks to a node already there (a cited stub known only as ``Document``; labels follow from the uid, so shared
+   nodes get them too): the Document gets every model field (``None`` removing a value its new version
+   dropped), shared nodes (organs, people, cited stubs) their fields only ``ON CREATE``, and the smallest
+   spelling of their name;
+3. create ``D``'s sections and tasks (step 1 removed them) each with the edge from its parent, level by level,
+   the parent found by walking down from the Document: a section is never looked up by ``uid`` or ``owner``,
+   so it needs no index, which FalkorDB would rebuild at every start (:data:`TRAVERSED_LABELS`);
+4. create the other owned relationships (``owner`` and ``key`` stored on them; step 1 removed the previous
+   version, and ArcadeDB's relationship ``MERGE`` is quadratic on hub nodes), merge shared ones on ``key``.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ __all__ = [
     "PRIMARY_LABELS",
     "REL_TYPES",
     "SCHEMA_LABELS",
+    "TRAVERSED_LABELS",
     "TREE_RELS",
     "Statement",
     "chain",
@@ -82,10 +87,19 @@ REL_TYPES: tuple[str, ...] = tuple(rel.value for rel in Rel)
 # A document's own edges of these types always touch a section or task it owns (or run from its Document to
 # one): deleting its owned nodes (DETACH) removes them, so they need no index on ``owner``, which FalkorDB
 # rebuilds at every start (the 42,000 tree edges of 1,000 documents are 80 % of the edges; at 10,000 documents
-# the relationship indexes were half of reopening). ``documents_statements`` refuses one that does not.
-_TREE = (Rel.HAS_SECTION, Rel.HAS_TASK, Rel.ASSIGNED_TO, Rel.REPORTS_TO)
+# the relationship indexes were half of reopening). ``documents_statements`` refuses one that does not; the
+# link pass's DERIVED_FROM edges run from a task of the document that owns them (graph/coverage.py).
+_TREE = (Rel.HAS_SECTION, Rel.HAS_TASK, Rel.ASSIGNED_TO, Rel.REPORTS_TO, Rel.DERIVED_FROM)
 TREE_RELS: tuple[str, ...] = tuple(rel.value for rel in _TREE)
 OWNER_INDEXED_RELS: tuple[str, ...] = tuple(rel for rel in REL_TYPES if rel not in TREE_RELS)
+# Owned nodes reached only by walking down from their Document (HAS_SECTION), never looked up by a property:
+# no index. (Sections were 226,000 of 450,000 nodes at 10,000 documents, and their two indexes a third of the
+# time a cold start takes.) Tasks keep theirs: reads find a document's tasks by ``owner`` and the link pass a
+# task by ``uid``.
+TRAVERSED_LABELS: tuple[str, ...] = ("Section",)
+# The edge that hangs each owned node of these labels under its parent (its document or one of its sections).
+_TREE_EDGE: dict[str, Rel] = {"Section": Rel.HAS_SECTION, "Task": Rel.HAS_TASK}
+_MAX_DEPTH = 16
 # Properties the reads look nodes up by besides ``uid`` and ``owner`` (a document by its symbol; the audit
 # matches a sub-plan's issuer key to its unit's), indexed on every store so that each is a lookup, not a scan.
 LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (("Document", "symbol"), ("Document", "issuer_key"))
@@ -236,12 +250,6 @@ def _add_nodes(plan: _Plan, nodes: Iterable[NodeValue]) -> None:
         primary, extra = labels[0], labels[1:]
         names = _fields(kind)
         items = [(name, _value(name, f"row[{i}]")) for i, name in enumerate(names, start=1)]
-        if owned and primary in OWNED_LABELS:
-            # Sections and tasks: step 1 deleted the batch's documents' ones, and their uids are made from their
-            # owner's (graph.build), so each is new: CREATE, without MERGE's lookup of every uid.
-            props = ", ".join(f"{name}: {item}" for name, item in items)
-            plan.add_rows(f"UNWIND $rows AS row CREATE (n:{':'.join(labels)} {{uid: row[0], {props}}})", rows)
-            continue
         if extra:  # a node created under fewer labels (a cited stub) gets the rest first, so MERGE finds it
             missing = " OR ".join(f"NOT n:{label}" for label in extra)
             match = f"UNWIND $rows AS row MATCH (n:{primary} {{uid: row[0]}})"
@@ -256,16 +264,123 @@ def _add_nodes(plan: _Plan, nodes: Iterable[NodeValue]) -> None:
         plan.add_rows(f"UNWIND $rows AS row MERGE (n:{':'.join(labels)} {{uid: row[0]}}) {setter}", rows)
 
 
+# --- sections and tasks ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Hung:
+    """An owned section or task, its parent (its Document or one of its sections) and how deep that parent is
+    (0: the Document), and the properties of the edge between them."""
+
+    node: NodeValue
+    owner: str
+    parent: str
+    depth: int
+    edge_props: dict[str, Any]
+
+
+def _tree(graph: DocumentGraph, nodes: Mapping[str, NodeValue]) -> dict[str, _Hung]:
+    """Each owned section and task of ``graph``, hung under the document by the ``HAS_SECTION`` or ``HAS_TASK``
+    it owns from the Document or one of its sections (repeated edges: later properties win, as
+    :func:`_edge_rows`). One hanging under nothing, under two parents or in a loop would be out of reach of
+    the Document: refused."""
+    owner = graph.document_uid
+    owned = {uid: node for uid, node in nodes.items() if node.labels[0] in _TREE_EDGE and not node.shared}
+    parents: dict[str, tuple[str, dict[str, Any]]] = {}
+    for edge in _tree_edges(graph, owned):
+        source, props = parents.setdefault(edge.target, (edge.source, {}))
+        if source != edge.source:
+            raise StoreError(
+                f"document {owner!r}: {edge.target!r} hangs under both {source!r} and {edge.source!r}"
+            )
+        props.update(_edge_props(edge))
+    depths: dict[str, int] = {owner: 0}
+
+    def depth(uid: str, chain: tuple[str, ...] = ()) -> int:
+        if uid in depths:
+            return depths[uid]
+        source = parents[uid][0] if uid in parents else None
+        above = owned.get(source) if source is not None else None
+        if source is None or (source != owner and (above is None or above.labels[0] != "Section")):
+            raise StoreError(
+                f"document {owner!r}: {uid!r} hangs under neither the document nor one of its sections"
+            )
+        if uid in chain or len(chain) > _MAX_DEPTH:
+            raise StoreError(f"document {owner!r}: sections nested in a loop or deeper than {_MAX_DEPTH}: {uid!r}")
+        depths[uid] = depth(source, (*chain, uid)) + 1
+        return depths[uid]
+
+    hung = {}
+    for uid, node in owned.items():
+        level = depth(uid) - 1
+        hung[uid] = _Hung(node, owner, parents[uid][0], level, parents[uid][1])
+    return hung
+
+
+def _tree_edges(graph: DocumentGraph, owned: Mapping[str, NodeValue]) -> Iterable[Edge]:
+    """The edges of ``graph`` that hang one of the ``owned`` sections and tasks under its parent."""
+    for edge in graph.edges:
+        node = owned.get(edge.target)
+        if node is not None and edge.owner == graph.document_uid and edge.type == _TREE_EDGE[node.labels[0]]:
+            yield edge
+
+
+def _parent_pattern(depth: int) -> str:
+    """The parent of a node hung at ``depth`` (0: the Document), walked down from the Document ``row[0]``.
+
+    >>> _parent_pattern(2)
+    'MATCH (:Document {uid: row[0]})-[:HAS_SECTION]->(:Section)-[:HAS_SECTION]->(p:Section {uid: row[1]})'
+    """
+    if depth == 0:
+        return "MATCH (p:Document {uid: row[0]})"
+    steps = "-[:HAS_SECTION]->(:Section)" * (depth - 1)
+    return f"MATCH (:Document {{uid: row[0]}}){steps}-[:HAS_SECTION]->(p:Section {{uid: row[1]}})"
+
+
+def _add_tree(plan: _Plan, hung: Iterable[_Hung]) -> None:
+    """Create the sections and tasks with the edges from their parents, shallowest first: rows ``[owner,
+    parent, uid, field…, edge property…]``, one statement per (depth, labels)."""
+    groups: dict[tuple[int, tuple[str, ...], type], list[_Hung]] = {}
+    for item in hung:
+        labels = tuple(_label(label) for label in item.node.labels)
+        groups.setdefault((item.depth, labels, type(item.node)), []).append(item)
+    for (depth, labels, kind), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        names = _fields(kind)
+        edge_names = sorted({name for item in items for name in item.edge_props})
+        values = [(name, _value(name, f"row[{i}]")) for i, name in enumerate(names, start=3)]
+        first = 3 + len(names)
+        edge_values = [(name, _value(name, f"row[{i}]")) for i, name in enumerate(edge_names, start=first)]
+        node_props = ", ".join(f"{name}: {item}" for name, item in values)
+        rel_props = ", ".join(f"{name}: {item}" for name, item in [("owner", "row[0]"), *edge_values])
+        rel = _TREE_EDGE[labels[0]].value
+        query = (
+            f"UNWIND $rows AS row {_parent_pattern(depth)} "
+            f"CREATE (p)-[:{rel} {{{rel_props}}}]->(n:{':'.join(labels)} {{uid: row[2], {node_props}}})"
+        )
+        rows = [
+            [item.owner, item.parent, *_node_row(item.node), *map(item.edge_props.get, edge_names)]
+            for item in items
+        ]
+        plan.add_rows(query, rows)
+
+
 # --- edges -----------------------------------------------------------------------------------------
 
 
 _EdgeGroups = dict[tuple[str, bool], dict[tuple[str, str, str, str], dict[str, Any]]]
 
 
-def _edge_rows(graph: DocumentGraph, groups: _EdgeGroups | None = None) -> _EdgeGroups:
-    """Edges grouped by (type, owned), de-duplicated on (owner, source, target, key); later props win."""
+def _edge_rows(
+    graph: DocumentGraph, groups: _EdgeGroups | None = None, hung: Mapping[str, _Hung] | None = None
+) -> _EdgeGroups:
+    """Edges grouped by (type, owned), de-duplicated on (owner, source, target, key); later props win. The edges
+    that hang a node of ``hung`` under its parent are left out: they are created with it (:func:`_add_tree`)."""
     groups = {} if groups is None else groups
+    hung = hung or {}
     for edge in graph.edges:
+        tree = hung.get(edge.target)
+        if tree is not None and edge.owner == tree.owner and edge.type == _TREE_EDGE[tree.node.labels[0]]:
+            continue
         if edge.owner not in (None, graph.document_uid):
             raise StoreError(
                 f"{edge.type} edge {edge.source!r}→{edge.target!r} is owned by {edge.owner!r}, "
@@ -336,7 +451,11 @@ def delete_statements(owner: str | Sequence[str]) -> list[Statement]:
     owners = [owner] if isinstance(owner, str) else list(owner)
     plan = _Plan(owners[0] if len(owners) == 1 else "")
     for label in OWNED_LABELS:
-        plan.add(f"UNWIND $owners AS o MATCH (n:{label} {{owner: o}}) DETACH DELETE n", owners=owners)
+        if label in TRAVERSED_LABELS:
+            found = f"(:Document {{uid: o}})-[:{_TREE_EDGE[label].value}*]->(n:{label}) WHERE n.owner = o"
+        else:
+            found = f"(n:{label} {{owner: o}})"
+        plan.add(f"UNWIND $owners AS o MATCH {found} DETACH DELETE n", owners=owners)
     for rel in OWNER_INDEXED_RELS:
         plan.add(f"UNWIND $owners AS o MATCH ()-[r:{rel} {{owner: o}}]->() DELETE r", owners=owners)
     return plan.statements
@@ -390,14 +509,18 @@ def documents_statements(graphs: Sequence[DocumentGraph], external: Mapping[str,
         raise StoreError("a batch names one document twice: write its versions one after the other")
     nodes: dict[str, NodeValue] = {}
     groups: _EdgeGroups = {}
+    hung: dict[str, _Hung] = {}
     for graph in graphs:
-        for uid, node in _nodes_by_uid(graph).items():
+        own = _nodes_by_uid(graph)
+        for uid, node in own.items():
             seen = nodes.get(uid)
             if seen is None or (seen.shared and not node.shared):
                 nodes[uid] = node
             elif seen.shared and node.shared:
                 nodes[uid] = _smallest_spelling(seen, node)
-        _edge_rows(graph, groups)
+        tree = _tree(graph, own)
+        _edge_rows(graph, groups, tree)
+        hung.update(tree)
     label_of = {uid: node.labels[0] for uid, node in nodes.items()} | dict(external)
     for graph in graphs:
         _check_tree_edges(graph)
@@ -410,7 +533,8 @@ def documents_statements(graphs: Sequence[DocumentGraph], external: Mapping[str,
             )
     plan = _Plan(owners[0] if len(owners) == 1 else "")
     plan.statements = delete_statements(owners)
-    _add_nodes(plan, nodes.values())
+    _add_nodes(plan, (node for uid, node in nodes.items() if uid not in hung))
+    _add_tree(plan, hung.values())
     _add_edges(plan, groups, label_of)
     return plan.statements
 

@@ -34,6 +34,7 @@ from graph.stores.cypher import (
     OWNED_LABELS,
     OWNER_INDEXED_RELS,
     SCHEMA_LABELS,
+    TRAVERSED_LABELS,
     TREE_RELS,
     chain,
     delete_document_statements,
@@ -192,20 +193,25 @@ class FalkorDBStore:
     def ensure_schema(self) -> None:
         """Indexes on ``uid`` for every schema label, on ``owner`` for owned labels and the relationship types
         whose owned edges are not removed with owned nodes (``cypher.OWNER_INDEXED_RELS``), so replacing a
-        document never scans the graph. Idempotent: only missing ones are created."""
+        document never scans the graph; none on sections, reached from their document
+        (``cypher.TRAVERSED_LABELS``). Idempotent: only missing ones are created, unwanted ones dropped."""
         have = {
             (row["entitytype"], row["label"], prop)
             for row in self._run("CALL db.indexes() YIELD label, properties, entitytype", {})
             for prop in row["properties"]
         }
-        wanted = [("NODE", label, "uid") for label in SCHEMA_LABELS]
-        wanted += [("NODE", label, "owner") for label in OWNED_LABELS]
+        wanted = [("NODE", label, "uid") for label in SCHEMA_LABELS if label not in TRAVERSED_LABELS]
+        wanted += [("NODE", label, "owner") for label in OWNED_LABELS if label not in TRAVERSED_LABELS]
         wanted += [("RELATIONSHIP", rel, "owner") for rel in OWNER_INDEXED_RELS]
         wanted += [("NODE", label, prop) for label, prop in LOOKUP_INDEXES]
-        for rel in TREE_RELS:  # made by earlier versions: rebuilt at every start for nothing
-            if ("RELATIONSHIP", rel, "owner") in have:
+        # made by earlier versions: rebuilt at every start for nothing
+        unwanted = [("RELATIONSHIP", rel, "owner") for rel in TREE_RELS]
+        unwanted += [("NODE", label, prop) for label in TRAVERSED_LABELS for prop in ("uid", "owner")]
+        for kind, label, prop in unwanted:
+            if (kind, label, prop) in have:
+                pattern = f"(n:{label})" if kind == "NODE" else f"()-[n:{label}]-()"
                 with contextlib.suppress(StoreError):  # another process just dropped it
-                    self._run(f"DROP INDEX FOR ()-[n:{rel}]-() ON (n.owner)", {})
+                    self._run(f"DROP INDEX FOR {pattern} ON (n.{prop})", {})
         for kind, label, prop in wanted:
             if (kind, label, prop) in have:
                 continue

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from graph.model import Document, DocumentGraph, Edge, NodeValue, Rel, Task, task_uid
+from graph.model import Document, DocumentGraph, Edge, NodeValue, Rel, Section, Task, section_uid, task_uid
 from graph.store import GraphStore, ReadOnlyError, StoreError
 from tests.graph.store_samples import (
     BTG,
@@ -107,6 +107,79 @@ def test_a_new_version_replaces_only_what_the_document_owned(empty_store: GraphS
     assert shared == [{"n": 5}]
 
 
+def nested_graph(paths: tuple[str, ...]) -> DocumentGraph:
+    """The plan with the sections ``paths`` ("I", "I.1", "I.1.a": each under the one its path extends, the first
+    level under the document) and one task in each, plus a task under the document itself."""
+    nodes: list[NodeValue] = [Document(uid=PLAN, type="KH", owner=PLAN)]
+    edges = [Edge(Rel.HAS_TASK, PLAN, task_uid(PLAN, "0"), owner=PLAN)]
+    nodes.append(Task(uid=task_uid(PLAN, "0"), path="0", text="nhiệm vụ chung", owner=PLAN))
+    for path in paths:
+        parent = section_uid(PLAN, path.rpartition(".")[0]) if "." in path else PLAN
+        nodes.append(Section(uid=section_uid(PLAN, path), path=path, heading=f"Mục {path}", owner=PLAN))
+        nodes.append(Task(uid=task_uid(PLAN, f"{path}.t"), path=f"{path}.t", text=f"nhiệm vụ {path}", owner=PLAN))
+        edges.append(Edge(Rel.HAS_SECTION, parent, section_uid(PLAN, path), {"order": len(path)}, owner=PLAN))
+        edges.append(Edge(Rel.HAS_TASK, section_uid(PLAN, path), task_uid(PLAN, f"{path}.t"), owner=PLAN))
+    return DocumentGraph(PLAN, tuple(nodes), tuple(edges))
+
+
+def tree(store: GraphStore) -> list[tuple[str, str, int]]:
+    """Each section and task, its parent's path (the document: ``-``) and the depth it hangs at."""
+    rows = store.read(
+        """
+        MATCH p = (:Document {uid: $d})-[:HAS_SECTION*0..]->(x)-[:HAS_SECTION|HAS_TASK]->(n)
+        RETURN n.path AS path, coalesce(x.path, '-') AS parent, length(p) AS depth
+        """,
+        {"d": PLAN},
+    )
+    return sorted((r["path"], r["parent"], r["depth"]) for r in rows)
+
+
+def test_sections_and_tasks_hang_at_every_depth_and_a_new_version_replaces_them(empty_store: GraphStore) -> None:
+    empty_store.write_document(nested_graph(("I", "I.1", "I.1.a", "I.2", "II")))
+    assert tree(empty_store) == [
+        ("0", "-", 1), ("I", "-", 1), ("I.1", "I", 2), ("I.1.a", "I.1", 3), ("I.1.a.t", "I.1.a", 4),
+        ("I.1.t", "I.1", 3), ("I.2", "I", 2), ("I.2.t", "I.2", 3), ("I.t", "I", 2), ("II", "-", 1),
+        ("II.t", "II", 2),
+    ]  # fmt: skip
+    [edge] = empty_store.read(
+        "MATCH (:Section {path: 'I.1'})-[r:HAS_SECTION]->() RETURN r.order AS o, r.owner AS w"
+    )
+    assert edge == {"o": 5, "w": PLAN}  # the edge's own properties and owner
+    empty_store.write_document(nested_graph(("III", "III.1")))
+    assert tree(empty_store) == [("0", "-", 1), ("III", "-", 1), ("III.1", "III", 2), ("III.1.t", "III.1", 3),
+                                 ("III.t", "III", 2)]  # fmt: skip
+    assert counts(empty_store)[0]["Section"] == 2 and counts(empty_store)[0]["Task"] == 3  # nothing left over
+    empty_store.delete_document(PLAN)
+    assert empty_store.read("MATCH (n) WHERE n:Section OR n:Task RETURN count(n) AS n") == [{"n": 0}]
+
+
+S_I, S_II, T_0, T_I = section_uid(PLAN, "I"), section_uid(PLAN, "II"), task_uid(PLAN, "0"), task_uid(PLAN, "I.t")
+
+
+@pytest.mark.parametrize(
+    ("unhung", "hung", "message"),
+    [
+        ({task_uid(PLAN, "II.t")}, [], "hangs under neither"),
+        ({S_II}, [], "hangs under neither"),
+        (set(), [(Rel.HAS_SECTION, S_I, S_II)], "hangs under both"),
+        (set(), [(Rel.HAS_TASK, T_0, T_I)], "hangs under both"),
+        ({S_I, S_II}, [(Rel.HAS_SECTION, S_II, S_I), (Rel.HAS_SECTION, S_I, S_II)], "loop"),
+    ],
+    ids=["task under nothing", "section under nothing", "two parents", "a task under a task", "a loop"],
+)
+def test_a_section_or_task_out_of_the_documents_reach_is_refused(
+    empty_store: GraphStore, unhung: set[str], hung: list[tuple[Rel, str, str]], message: str
+) -> None:
+    """Sections are found only by walking down from their document (no index): one that hangs under nothing,
+    under two parents or in a loop could never be found again, nor removed with the document."""
+    graph = nested_graph(("I", "II"))
+    edges = [e for e in graph.edges if e.target not in unhung]
+    edges += [Edge(rel, source, target, owner=PLAN) for rel, source, target in hung]
+    with pytest.raises(StoreError, match=message):
+        empty_store.write_document(DocumentGraph(PLAN, graph.nodes, tuple(edges)))
+    assert empty_store.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
 def test_a_cited_stub_becomes_the_loaded_document(empty_store: GraphStore) -> None:
     empty_store.write_document(child_graph(stub_type=None))  # the plan only as `Document`, status cited
     [stub] = empty_store.read("MATCH (d:Document {uid: $uid}) RETURN d", {"uid": PLAN})
@@ -178,7 +251,8 @@ def test_parameters_are_never_spliced(empty_store: GraphStore, value: str) -> No
     assert empty_store.read("MATCH (p:Person) WHERE p.name = $v RETURN count(p) AS n", {"v": value}) == [{"n": 1}]
     node = Task(uid=f"{PLAN}#t:hostile", path="h", text=value, owner=PLAN)
     graph = plan_graph()
-    empty_store.write_document(DocumentGraph(PLAN, (*graph.nodes, node), graph.edges))
+    hung = Edge(Rel.HAS_TASK, PLAN, node.uid, owner=PLAN)
+    empty_store.write_document(DocumentGraph(PLAN, (*graph.nodes, node), (*graph.edges, hung)))
     rows = empty_store.read("MATCH (t:Task {uid: $u}) RETURN t.text AS t", {"u": node.uid})
     assert rows == [{"t": value}]
     assert owned_counts(empty_store, PLAN)["tasks"] == 7
@@ -224,7 +298,9 @@ def test_a_failed_write_keeps_the_previous_version(empty_store: GraphStore) -> N
 def test_values_that_cannot_be_stored_are_refused(empty_store: GraphStore, node: NodeValue, message: str) -> None:
     doc = Document(uid=PLAN, type="KH", owner=PLAN)
     with pytest.raises(StoreError, match=message):
-        empty_store.write_document(DocumentGraph(PLAN, (doc, node), ()))
+        empty_store.write_document(
+            DocumentGraph(PLAN, (doc, node), (Edge(Rel.HAS_TASK, PLAN, node.uid, owner=PLAN),))
+        )
     assert empty_store.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
 
 
@@ -255,8 +331,9 @@ def test_batches_hold_at_most_5000_rows() -> None:
 
     statements = document_statements(big_graph(PLAN, 12_001), {})
     sizes = [len(v) for s in statements for k, v in s.params.items() if isinstance(v, list) and k != "owners"]
-    # the document (relabelled, then merged), 3 organs, 1 group, 12,001 tasks, 12,001 HAS_TASK and ASSIGNED_TO
-    assert BATCH_SIZE == 5_000 and max(sizes) == 5_000 and sum(sizes) == 2 + 3 + 1 + 3 * 12_001
+    # the document (relabelled, then merged), 3 organs, 1 group, 12,001 tasks with their HAS_TASK, 12,001
+    # ASSIGNED_TO
+    assert BATCH_SIZE == 5_000 and max(sizes) == 5_000 and sum(sizes) == 2 + 3 + 1 + 2 * 12_001
 
 
 def test_query_errors_are_store_errors(store: GraphStore) -> None:

@@ -18,7 +18,7 @@ import pytest
 
 from graph.store import StoreError
 from graph.stores import open_store_url
-from graph.stores.cypher import OWNER_INDEXED_RELS, TREE_RELS
+from graph.stores.cypher import OWNER_INDEXED_RELS, TRAVERSED_LABELS, TREE_RELS
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.leases import watch
 from tests.graph.store_samples import PLAN, plan_graph, short_tmpdir
@@ -241,7 +241,19 @@ def test_indexes_exist_and_opening_is_idempotent(embedded_store: EmbeddedStore) 
     assert {("NODE", "Document", "uid"), ("NODE", "Plan", "uid"), ("NODE", "Task", "owner")} <= indexed
     rel_owner = {label for kind, label, prop in indexed if kind == "RELATIONSHIP" and prop == "owner"}
     assert rel_owner == set(OWNER_INDEXED_RELS)  # tree edges go with their section or task, by traversal
-    assert not rel_owner & set(TREE_RELS)
+    assert not rel_owner & set(TREE_RELS) and "DERIVED_FROM" in TREE_RELS
+    assert not {label for _, label, _ in indexed} & set(TRAVERSED_LABELS) and "Section" in TRAVERSED_LABELS
+
+
+def test_indexes_an_older_version_made_on_sections_and_tree_edges_are_dropped(
+    embedded_store: EmbeddedStore,
+) -> None:
+    """FalkorDB rebuilds every index at each start: the ones no read uses are dropped when the store opens."""
+    embedded_store.write("CREATE INDEX FOR (n:Section) ON (n.uid)")
+    embedded_store.write("CREATE INDEX FOR ()-[r:DERIVED_FROM]-() ON (r.owner)")
+    embedded_store.ensure_schema()
+    rows = embedded_store.read("CALL db.indexes() YIELD label, properties, entitytype")
+    assert not {r["label"] for r in rows} & {"Section", "DERIVED_FROM"}
 
 
 def test_read_has_a_time_limit(embedded_store: EmbeddedStore) -> None:
