@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -123,23 +123,27 @@ def step_load(work: Path) -> dict[str, Any]:
     """Parse and build every document on all cores, streamed into the batched writes (never every graph at once),
     then the link pass and the compaction of the store.
 
-    The parent only writes: ``write_s`` is the time spent in the writes (building the queries and the server
-    running them), ``parse_docs_per_s_all_cores`` documents over the rest of the streamed phase, when the parent
-    waited for parsed documents."""
+    The parent only writes: ``write_s`` is the time it spent writing (building the queries, and waiting for the
+    server's answer when the next batch was ready before it), ``parse_docs_per_s_all_cores`` documents over the
+    rest of the streamed phase, when the parent waited for parsed documents."""
     from graph.link import relink
     from graph.organs import write_gazetteer
     from graph.store import open_store
-    from graph.stores.cypher import document_batches
     from loaders.organs import load_gazetteer
 
     files = _files(work)
     cores = os.cpu_count() or 1
     gazetteer = load_gazetteer()  # before the fork: the workers share it
     store = open_store()
-    counted = {"elements": 0, "write": 0.0}
+    counted = {"elements": 0, "waited": 0.0}
 
-    def counting(graphs: Any) -> Any:
-        for graph in graphs:
+    def counting(graphs: Iterator[Any]) -> Iterator[Any]:
+        while True:
+            begin = time.perf_counter()
+            graph = next(graphs, None)
+            counted["waited"] += time.perf_counter() - begin
+            if graph is None:
+                return
             counted["elements"] += len(graph.nodes) + len(graph.edges)
             yield graph
 
@@ -147,10 +151,7 @@ def step_load(work: Path) -> dict[str, Any]:
         write_gazetteer(store, gazetteer)
         start = time.perf_counter()
         with multiprocessing.get_context("fork").Pool(cores, initializer=_init_worker) as pool:
-            for batch in document_batches(counting(_streamed(pool, _build_in_worker, files, LOOKAHEAD))):
-                begin = time.perf_counter()
-                store.write_documents(batch)
-                counted["write"] += time.perf_counter() - begin
+            store.write_documents(counting(iter(_streamed(pool, _build_in_worker, files, LOOKAHEAD))))
         streamed = time.perf_counter() - start
         start = time.perf_counter()
         relink(store)
@@ -160,7 +161,7 @@ def step_load(work: Path) -> dict[str, Any]:
         compact = time.perf_counter() - start
     finally:
         store.close()
-    write = counted["write"]
+    write = streamed - counted["waited"]
     return {
         "parse_docs_per_s_all_cores": _rate(len(files), streamed - write),
         "cores": cores,

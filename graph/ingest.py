@@ -20,7 +20,6 @@ from graph.link import relink
 from graph.model import DocumentGraph
 from graph.organs import write_gazetteer
 from graph.store import GraphStore, StoreError
-from graph.stores.cypher import BATCH_ELEMENTS
 from loaders.errors import LoadError
 from loaders.organs import Gazetteer, group_expander, load_gazetteer
 from loaders.pipeline import complete_from_context, parse_file
@@ -158,26 +157,25 @@ def load_paths(
 ) -> list[LoadResult]:
     """Load every document under ``paths``; then write the organ gazetteer and run the link pass once.
 
-    Documents are written in batches of about ``BATCH_ELEMENTS`` nodes + edges (``GraphStore.write_documents``:
-    each batch all or nothing, so a document is still whole or absent), far fewer queries than one per file."""
+    Documents are written in batches of about ``cypher.BATCH_ELEMENTS`` nodes + edges
+    (``GraphStore.write_documents``: each batch all or nothing, so a document is still whole or absent), far fewer
+    queries than one per file. The files are read as the batches are written (a large folder is never held
+    whole; the embedded store writes a batch while the next one's files are parsed)."""
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     write_gazetteer(store, gazetteer)
     book = CorrectionBook()
     folders: dict[Path, list[Path]] = {}  # each folder listed once per batch, not once per file
     results = []
-    batch: list[DocumentGraph] = []
-    size = 0
-    for path in iter_documents(paths):
-        others = folders.setdefault(path.parent, _folder_documents(path))
-        result, graph = prepare_file(path, gazetteer, book, context=others)
-        results.append(result)
-        if graph is not None:
-            batch.append(graph)
-            size += len(graph.nodes) + len(graph.edges)
-        if size >= BATCH_ELEMENTS:  # written as they fill: a large folder is never held whole
-            store.write_documents(batch)
-            batch, size = [], 0
-    store.write_documents(batch)
+
+    def graphs() -> Iterator[DocumentGraph]:
+        for path in iter_documents(paths):
+            others = folders.setdefault(path.parent, _folder_documents(path))
+            result, graph = prepare_file(path, gazetteer, book, context=others)
+            results.append(result)
+            if graph is not None:
+                yield graph
+
+    store.write_documents(graphs())
     record_failures(store, results)
     if link:
         try:

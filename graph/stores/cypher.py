@@ -552,10 +552,11 @@ def _check_tree_edges(graph: DocumentGraph) -> None:
 
 
 def document_batches(
-    graphs: Iterable[DocumentGraph], elements: int = BATCH_ELEMENTS
+    graphs: Iterable[DocumentGraph], elements: int | None = None
 ) -> Iterable[list[DocumentGraph]]:
-    """Consecutive documents grouped into batches of about ``elements`` nodes + edges; a document met a second
-    time starts a new batch (its versions are written in order)."""
+    """Consecutive documents grouped into batches of about ``elements`` (:data:`BATCH_ELEMENTS`) nodes + edges;
+    a document met a second time starts a new batch (its versions are written in order)."""
+    elements = BATCH_ELEMENTS if elements is None else elements
     batch: list[DocumentGraph] = []
     size, seen = 0, set[str]()
     for graph in graphs:

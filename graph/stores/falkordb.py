@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -114,11 +115,29 @@ class FalkorDBStore:
         self._run(statement.query, statement.params, retry=True, checked=True)
 
     def write_documents(self, graphs: Iterable[DocumentGraph]) -> None:
-        """Many documents, a batch of them per atomic query (see ``GraphStore.write_documents``)."""
-        for batch in document_batches(graphs):
-            external = self._labels_of(unknown_endpoints(batch))
-            statement = chain(documents_statements(batch, external))
-            self._run(statement.query, statement.params, retry=True, checked=True)
+        """Many documents, a batch of them per atomic query (see ``GraphStore.write_documents``).
+
+        The server writes one batch while this process builds the next one's query (and, when ``graphs`` is a
+        stream, reads and parses its documents): the two took about as long as each other, one after the
+        other. Batches still land in order, each all or nothing, and after a failed one no other is sent.
+        """
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-write") as sender:
+            sent: Future[list[dict[str, Any]]] | None = None
+            try:
+                for batch in document_batches(graphs):
+                    unknown = unknown_endpoints(batch)
+                    if unknown and sent is not None:
+                        sent.result()  # the batches before may be what creates them
+                    statement = chain(documents_statements(batch, self._labels_of(unknown)))
+                    if sent is not None:
+                        sent.result()
+                    sent = sender.submit(self._run, statement.query, statement.params, retry=True, checked=True)
+            except BaseException:
+                if sent is not None:
+                    wait([sent])  # the batch on its way is whole and lands; the error raised is this one
+                raise
+            if sent is not None:
+                sent.result()
 
     def delete_document(self, document_uid: str) -> None:
         """Remove the document's own facts (see ``cypher.delete_document_statements``), atomically."""

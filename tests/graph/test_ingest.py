@@ -126,7 +126,7 @@ def test_a_load_completes_an_unreadable_number_from_a_document_beside_it_as_pars
 def test_a_folder_loaded_in_batches_makes_the_same_graph_as_file_by_file(
     empty_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graph.ingest
+    import graph.stores.cypher
     from graph.failures import record_failures
     from graph.ingest import load_file
     from graph.organs import write_gazetteer
@@ -141,7 +141,7 @@ def test_a_folder_loaded_in_batches_makes_the_same_graph_as_file_by_file(
     record_failures(empty_store, results)
     one_by_one = dump(empty_store)
     wipe(empty_store)
-    monkeypatch.setattr(graph.ingest, "BATCH_ELEMENTS", 150)  # several batches, one of them at the end
+    monkeypatch.setattr(graph.stores.cypher, "BATCH_ELEMENTS", 150)  # several batches, one of them at the end
     batched = load_paths([SEEDS], empty_store, link=False, gazetteer=gazetteer)
     assert [r.line() for r in batched] == [r.line() for r in results]
     assert dump(empty_store) == one_by_one

@@ -360,6 +360,32 @@ def test_documents_written_in_one_batch_make_the_same_graph_as_one_by_one(empty_
     assert dump(empty_store) == one_by_one
 
 
+def test_a_stream_of_batches_lands_in_order_and_stops_at_the_first_bad_one(empty_store: GraphStore) -> None:
+    """Batches split where a document comes again: [v1], [v2, bad], [v3]. The embedded store builds a batch
+    while the server writes the one before: the first lands, the second (refused) and the third do not."""
+    from tests.graph.store_samples import big_graph
+
+    bad = Task(uid=task_uid(CHILD, "1"), text="a\x00b", owner=CHILD)
+    child = Document(uid=CHILD, type="KH", owner=CHILD)
+    refused = DocumentGraph(CHILD, (child, bad), (Edge(Rel.HAS_TASK, CHILD, bad.uid, owner=CHILD),))
+    with pytest.raises(StoreError, match="NUL"):
+        empty_store.write_documents(
+            iter([big_graph(PLAN, 3, 1), big_graph(PLAN, 3, 2), refused, big_graph(PLAN, 3, 3)])
+        )
+    assert owned_counts(empty_store, PLAN)["versions"] == ["v1"]
+    assert empty_store.read("MATCH (t:Task {owner: $c}) RETURN count(t) AS n", {"c": CHILD}) == [{"n": 0}]
+
+
+def test_a_batch_may_point_at_what_the_batch_before_it_wrote(empty_store: GraphStore) -> None:
+    """[plan, child], [child again, now with a DERIVED_FROM to the plan's task I.1]: that task is outside the
+    second batch, in the store only once the first batch has landed."""
+    empty_store.write_documents(iter([plan_graph(), child_graph(), child_graph(derived=True)]))
+    rows = empty_store.read(
+        "MATCH (:Task {owner: $c})-[r:DERIVED_FROM]->(t:Task) RETURN t.path AS p", {"c": CHILD}
+    )
+    assert rows == [{"p": "I.1"}]
+
+
 def test_batches_split_where_a_document_comes_again() -> None:
     from graph.stores.cypher import document_batches
 
