@@ -5,6 +5,7 @@
 ``ui/__main__.py``             ``python -m ui`` (``make run``): ``streamlit run app.py``, the modules preloaded
 ``ui/store.py``                the store opened once per process (``st.cache_resource``) and the *generation*
                                that keys every cached read; ``refresh()`` after a load
+``ui/warm.py``                 the first pages' reads, computed in the background at start and after a refresh
 ``ui/navigation.py``           the pages (file, Vietnamese title, icon, address) and ``goto`` between them
 ``ui/pages/<page>.py``         one script per page, layout and widgets only: ``overview`` (Tổng quan),
                                ``cascade_map`` (Sơ đồ chỉ đạo), ``document`` (Văn bản), ``organ`` (Cơ quan),

@@ -29,8 +29,10 @@ __all__ = [
     "clearance",
     "generation",
     "refresh",
+    "serving",
     "source_store",
     "store",
+    "store_for",
     "store_name",
     "store_words",
 ]
@@ -59,11 +61,9 @@ def _close_when_the_server_stops(opened: GraphStore) -> None:
     from streamlit.runtime import Runtime
     from streamlit.runtime.runtime import RuntimeState
 
-    if not Runtime.exists():
+    if not serving():
         return
     runtime = Runtime.instance()
-    if not isinstance(runtime.state, RuntimeState):  # AppTest's stand-in runtime
-        return
 
     def watch() -> None:
         while runtime.state not in (RuntimeState.STOPPING, RuntimeState.STOPPED):
@@ -102,7 +102,13 @@ def _views() -> _Views:
 
 def store() -> GraphStore:
     """What this session's reader may read: the store, or its view for the reader's clearance."""
-    url, gen, level = generation()
+    return store_for(generation())
+
+
+def store_for(key: Generation) -> GraphStore:
+    """What a reader of the generation ``key`` (its clearance among them) may read: what every cached read
+    reads, so that its answer follows from its key alone, whoever asks (a session, or the warm-up)."""
+    url, gen, level = key
     views = _views()
     with views.lock:  # one rebuild at a time; readers of an older view wait for the new one
         kept = views.built.get((url, level))
@@ -141,13 +147,28 @@ def _generations() -> dict[str, int]:
     return {}
 
 
-def generation() -> Generation:
-    """The key every cached read carries: it changes when :func:`refresh` is called."""
+def generation(level: str | None = None) -> Generation:
+    """The key every cached read carries: it changes when :func:`refresh` is called. ``level``: the key of a
+    reader of that clearance (default: this session's reader)."""
     url = _store_url()
-    return url, _generations().get(url, 0), clearance()
+    return url, _generations().get(url, 0), clearance() if level is None else level
 
 
 def refresh() -> None:
-    """Forget every cached read of this store (after a load, or when another process changed it)."""
+    """Forget every cached read of this store (after a load, or when another process changed it); under the
+    Streamlit server, the first pages' reads of the new generation are computed at once (:mod:`ui.warm`)."""
     gens, url = _generations(), _store_url()
     gens[url] = gens.get(url, 0) + 1
+    if serving():
+        from ui.warm import warm  # it reads through the views, which import this module
+
+        warm()
+
+
+def serving() -> bool:
+    """True inside the app's own Streamlit server (``streamlit run``, ``python -m ui``), not in an in-process
+    test (AppTest's stand-in runtime) nor a plain script."""
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.runtime import RuntimeState
+
+    return Runtime.exists() and isinstance(Runtime.instance().state, RuntimeState)

@@ -28,6 +28,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect as pw_expect
 
 from ui.navigation import PAGES
+from ui.warm import READY_LINE
 
 pytestmark = pytest.mark.browser
 
@@ -72,11 +73,17 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], log: Path, seconds:
 
 
 @pytest.fixture(scope="session")
-def app_url(sample_graph: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What the app of :func:`app_url` prints."""
+    return tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+
+
+@pytest.fixture(scope="session")
+def app_url(sample_graph: Any, app_log: Path) -> Iterator[str]:
     """The app as ``make run`` starts it (``python -m ui``, its modules preloaded) on a free local port, on the
     sample graph; stopped after the session."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    log = app_log
     env = {**os.environ, "KG_STORE": sample_graph.url, "KG_UPLOAD_DIR": str(sample_graph.uploads)}
     command = [sys.executable, "-m", "ui", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--server.headless", "true",
@@ -93,6 +100,17 @@ def app_url(sample_graph: Any, tmp_path_factory: pytest.TempPathFactory) -> Iter
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def test_the_app_reads_ahead_what_its_first_pages_need_once_it_runs(app_url: str, app_log: Path) -> None:
+    """``ui.warm``: Tổng quan, the search list and the widest cascades' maps, computed before anyone asks;
+    Streamlit's warning about a thread outside a page run is not shown for it."""
+    deadline = time.monotonic() + 120
+    while READY_LINE not in app_log.read_text("utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    text = app_log.read_text("utf-8")
+    assert READY_LINE in text, text
+    assert "Không đọc trước được" not in text and "missing ScriptRunContext" not in text
 
 
 def _launch(playwright: Playwright) -> Browser:

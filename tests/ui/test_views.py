@@ -111,3 +111,50 @@ def test_the_app_started_as_make_run_does_has_its_pages_modules_loaded_before_th
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     count, loaded = result.stdout.split()
     assert int(count) >= 20 and loaded == "True", result.stderr
+
+
+def test_the_warm_up_computes_the_first_pages_reads_under_the_keys_the_pages_ask_for(
+    app_env: SampleGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After ``warm_now`` the pages' reads are cache hits: their readers would fail if they ran again."""
+    import ui.views.cascade_map as cascade_views
+    import ui.views.overview as overview_views
+    import ui.views.search as search_views
+    from ui import warm
+    from ui.store import generation
+
+    for cached in (overview_views._overview, search_views._choices, cascade_views._cascade_map):
+        cached.clear()  # nothing left over from other tests
+    warm.warm_now(["thuong"])
+
+    def not_again(*_: object) -> None:
+        raise AssertionError("computed again: the warm-up did not fill this key")
+
+    monkeypatch.setattr(overview_views, "read_overview", not_again)
+    monkeypatch.setattr(search_views, "build_choices", not_again)
+    monkeypatch.setattr(cascade_views, "read_cascade_map", not_again)
+    key = generation("thuong")
+    summary = overview_views.overview(date.today(), key)
+    assert summary.roots and search_views.choices(("organ",), key)
+    for root in summary.roots[: overview_views.ROOTS_WITH_A_BUTTON]:
+        request = MapRequest(root.uid, cascade_views.DEFAULT_DEPTH, cascade_views.DEFAULT_LAYERS)
+        assert cascade_views.cascade_map(request, key).drawn
+
+
+def test_the_warm_up_reads_for_the_operator_or_for_each_accounts_clearance(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.auth.accounts import AccountFile
+    from ui.auth.session import OPERATOR
+    from ui.warm import clearances
+
+    book = AccountFile(tmp_path / "accounts.json")
+    monkeypatch.setenv("KG_ACCOUNTS_FILE", str(book.path))
+    monkeypatch.setenv("KG_AUTH", "always")
+    assert clearances() == []
+    book.add("lanh-dao", "lanh-dao", "mat", "mật khẩu thử nghiệm")
+    book.add("kiem-tra", "kiem-tra", "thuong", "mật khẩu thử nghiệm")
+    assert clearances() == ["mat", "thuong"]
+    monkeypatch.setenv("KG_AUTH", "auto")
+    monkeypatch.setattr("ui.warm.sign_in_required", lambda: False)  # served on loopback: no sign-in
+    assert clearances() == [OPERATOR.clearance]

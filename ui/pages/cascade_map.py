@@ -16,7 +16,16 @@ from ui.components.layered_layout import LayoutError
 from ui.components.widgets import as_of_input, graph_frame, pick
 from ui.navigation import goto
 from ui.views.cascade_groups import NODE_LIMIT
-from ui.views.cascade_map import CLICK_TARGET, LAYERS, CascadeMap, DrawnNode, MapRequest, cascade_map
+from ui.views.cascade_map import (
+    CLICK_TARGET,
+    DEFAULT_DEPTH,
+    DEFAULT_LAYERS,
+    LAYERS,
+    CascadeMap,
+    DrawnNode,
+    MapRequest,
+    cascade_map,
+)
 from ui.views.compliance import compliance_matrix, deadline_timeline
 from ui.views.search import Choice
 
@@ -28,11 +37,11 @@ _PAGE_CSS = (
 
 
 def _controls() -> tuple[int, frozenset[str]]:
-    depth = st.slider("Số cấp bên dưới", 1, 8, 3, key="cascade_depth")
+    depth = st.slider("Số cấp bên dưới", 1, 8, DEFAULT_DEPTH, key="cascade_depth")
     kinds = st.multiselect(
         "Hiện thêm",
         list(LAYERS),
-        default=["organ", "task"],
+        default=[layer for layer in LAYERS if layer in DEFAULT_LAYERS],
         format_func=LAYERS.__getitem__,
         key="cascade_kinds",
         placeholder="Chọn loại nút",

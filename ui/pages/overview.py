@@ -11,7 +11,7 @@ from ui.auth.session import require
 from ui.components.text import plain
 from ui.components.widgets import frame, show_table
 from ui.navigation import goto
-from ui.views.overview import Overview, overview
+from ui.views.overview import ROOTS_WITH_A_BUTTON, Overview, overview
 
 
 def _counts(summary: Overview) -> None:
@@ -39,8 +39,8 @@ def _roots(summary: Overview) -> None:
         "title": "Trích yếu",
     }
     show_table(frame(roots, columns))
-    cols = st.columns(min(len(roots), 4))
-    for i, root in enumerate(roots[:4]):
+    cols = st.columns(min(len(roots), ROOTS_WITH_A_BUTTON))
+    for i, root in enumerate(roots[:ROOTS_WITH_A_BUTTON]):
         if cols[i].button(f"Xem sơ đồ {plain(root.symbol)}", key=f"root_{i}"):
             goto("cascade_map", cascade=root.uid)
 

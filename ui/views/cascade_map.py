@@ -27,7 +27,7 @@ from graph.store import GraphStore
 from reports.subplans import SubplanStatus
 from ui.components.graph_picture import GEdge, GNode, image_source, render_html
 from ui.components.layered_layout import render_dot
-from ui.store import Generation, generation, store
+from ui.store import Generation, generation, store_for
 from ui.views.cascade_groups import GROUP_KINDS, NODE_LIMIT, fold
 from ui.views.graph_nodes import node_from_row
 from ui.views.rows import vi_date
@@ -58,6 +58,11 @@ CLICK_TARGET = "Mở nhóm trên sơ đồ"  # the page's hidden box a click on 
 _MAX_NEIGHBOURS = 60
 _DOC_FIELDS = """d.uid AS uid, labels(d) AS labels, d.symbol AS symbol, d.type_name AS type_name,
     d.title AS title, d.date AS date, d.status AS status"""
+
+
+# What the page draws before its controls are touched (its widgets' defaults, and what ui.warm computes ahead)
+DEFAULT_DEPTH = 3
+DEFAULT_LAYERS = frozenset({"organ", "task"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,8 +386,9 @@ def read_cascade_map(store: GraphStore, request: MapRequest) -> CascadeMap:
 
 @st.cache_data(show_spinner=False, max_entries=64)  # a picture is ~0.7 MB of HTML
 def _cascade_map(gen: Generation, request: MapRequest) -> CascadeMap:
-    return read_cascade_map(store(), request)
+    return read_cascade_map(store_for(gen), request)
 
 
-def cascade_map(request: MapRequest) -> CascadeMap:
-    return _cascade_map(generation(), request)
+def cascade_map(request: MapRequest, key: Generation | None = None) -> CascadeMap:
+    """The map ``request`` asks for, of the generation ``key`` (default: this session's)."""
+    return _cascade_map(key or generation(), request)

@@ -16,7 +16,7 @@ from common.glossary import GROUP_STATUS, LEVELS, group_status
 from graph.documents import resolve_document
 from graph.store import GraphStore
 from reports.subplans import SubplanRow, audit_plans, plans_under
-from ui.store import Generation, generation, store
+from ui.store import Generation, generation, store_for
 from ui.views.rows import vi_date
 
 __all__ = [
@@ -168,7 +168,7 @@ def read_deadline_timeline(store: GraphStore, focus: str, as_of: date) -> list[T
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _compliance_matrix(gen: Generation, focus: str, as_of: date) -> ComplianceMatrix:
-    return read_compliance_matrix(store(), focus, as_of)
+    return read_compliance_matrix(store_for(gen), focus, as_of)
 
 
 def compliance_matrix(focus: str, as_of: date) -> ComplianceMatrix:
@@ -177,7 +177,7 @@ def compliance_matrix(focus: str, as_of: date) -> ComplianceMatrix:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _deadline_timeline(gen: Generation, focus: str, as_of: date) -> list[TimelineItem]:
-    return read_deadline_timeline(store(), focus, as_of)
+    return read_deadline_timeline(store_for(gen), focus, as_of)
 
 
 def deadline_timeline(focus: str, as_of: date) -> list[TimelineItem]:

@@ -14,7 +14,7 @@ from graph.documents import DOCUMENT_TASKS
 from graph.store import GraphStore
 from loaders.errors import LoadError
 from loaders.reading import read as read_source
-from ui.store import Generation, generation, store
+from ui.store import Generation, generation, store_for
 from ui.views.rows import from_row, line_of, source_words, vi_date
 
 __all__ = [
@@ -319,7 +319,7 @@ def read_document_view(store: GraphStore, uid: str) -> DocumentView | None:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _document_view(gen: Generation, uid: str) -> DocumentView | None:
-    return read_document_view(store(), uid)
+    return read_document_view(store_for(gen), uid)
 
 
 def document_view(uid: str) -> DocumentView | None:

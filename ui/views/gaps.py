@@ -18,7 +18,7 @@ from queries.catalog import get_query
 from reports.coverage import coverage_document, coverage_report
 from reports.model import Report, Table
 from reports.subplans import audit_subplans, subplan_report
-from ui.store import TIMEOUT_MS, Generation, generation, store
+from ui.store import TIMEOUT_MS, Generation, generation, store_for
 from ui.views.rows import from_row, uid_words, vi_date
 
 __all__ = [
@@ -156,27 +156,27 @@ def read_gap_report(store: GraphStore, gap: Gap, as_of: date | None) -> Report:
 
 @st.cache_data(show_spinner=False)
 def _plans(gen: Generation) -> list[PlanOrdering]:
-    return read_plans(store())
+    return read_plans(store_for(gen))
 
 
 @st.cache_data(show_spinner=False)
 def _implements_pairs(gen: Generation) -> list[ImplementsPair]:
-    return read_implements_pairs(store())
+    return read_implements_pairs(store_for(gen))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _audit(gen: Generation, plan_uid: str, as_of: date) -> Report:
-    return subplan_report(store(), audit_subplans(store(), plan_uid, as_of), as_of)
+    return subplan_report(store_for(gen), audit_subplans(store_for(gen), plan_uid, as_of), as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _coverage(gen: Generation, parent_uid: str, child_uid: str) -> Report:
-    return coverage_document(coverage_report(store(), parent_uid, child_uid))
+    return coverage_document(coverage_report(store_for(gen), parent_uid, child_uid))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _gap(gen: Generation, gap: Gap, as_of: date | None) -> Report:
-    return read_gap_report(store(), gap, as_of)
+    return read_gap_report(store_for(gen), gap, as_of)
 
 
 def plans() -> list[PlanOrdering]:

@@ -16,7 +16,7 @@ import streamlit as st
 from common.glossary import vi_message
 from graph.failures import read_failures
 from graph.store import GraphStore
-from ui.store import Generation, generation, store
+from ui.store import Generation, generation, store_for
 
 __all__ = ["FailedFile", "failed_files", "read_failed_files", "vietnamese_reason"]
 
@@ -40,7 +40,7 @@ def read_failed_files(store: GraphStore) -> list[FailedFile]:
 
 @st.cache_data(show_spinner=False)
 def _failed_files(gen: Generation) -> list[FailedFile]:
-    return read_failed_files(store())
+    return read_failed_files(store_for(gen))
 
 
 def failed_files() -> list[FailedFile]:

@@ -11,7 +11,7 @@ import streamlit as st
 from graph.organ_parts import ISSUED_UNDER
 from graph.store import GraphStore
 from reports.subplans import SubplanStatus
-from ui.store import Generation, generation, store
+from ui.store import Generation, generation, store_for
 from ui.views.rows import from_row, vi_date
 from ui.views.subplan_status import StatusLookup
 
@@ -222,7 +222,7 @@ def read_organ_view(store: GraphStore, uid: str, as_of: date) -> OrganView | Non
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _organ_view(gen: Generation, uid: str, as_of: date) -> OrganView | None:
-    return read_organ_view(store(), uid, as_of)
+    return read_organ_view(store_for(gen), uid, as_of)
 
 
 def organ_view(uid: str, as_of: date) -> OrganView | None:

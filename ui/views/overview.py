@@ -13,11 +13,13 @@ from graph.analysis import cascade_extents, implements_graph
 from graph.store import GraphStore
 from queries.catalog import get_query
 from reports.subplans import SubplanStatus, audit_counts
-from ui.store import TIMEOUT_MS, Generation, generation, store
+from ui.store import TIMEOUT_MS, Generation, generation, store_for
 from ui.views.rows import from_row, vi_date
 from ui.views.search import DocumentItem
 
-__all__ = ["CascadeRoot", "Counts", "Overview", "overview", "read_overview"]
+__all__ = ["ROOTS_WITH_A_BUTTON", "CascadeRoot", "Counts", "Overview", "overview", "read_overview"]
+
+ROOTS_WITH_A_BUTTON = 4  # the widest cascades, each with a button to its map
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +134,9 @@ def read_overview(store: GraphStore, as_of: date) -> Overview:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _overview(gen: Generation, as_of: date) -> Overview:
-    return read_overview(store(), as_of)
+    return read_overview(store_for(gen), as_of)
 
 
-def overview(as_of: date) -> Overview:
-    return _overview(generation(), as_of)
+def overview(as_of: date, key: Generation | None = None) -> Overview:
+    """The overview at ``as_of`` of the generation ``key`` (default: this session's)."""
+    return _overview(key or generation(), as_of)

@@ -14,7 +14,7 @@ from graph.review_list import Corrected, QueueItem, StaleCorrection, read_correc
 from graph.reviewing import Act, as_read, review_act, unresolved_names
 from graph.store import GraphStore
 from loaders.text.folding import fold
-from ui.store import Generation, generation, refresh, source_store, store
+from ui.store import Generation, generation, refresh, source_store, store_for
 from ui.views.admin import record_document
 from ui.views.search import Choice, organs
 
@@ -131,7 +131,7 @@ def read_unresolved_documents(store: GraphStore) -> list[tuple[str, str, int]]:
 
 @st.cache_data(show_spinner=False)
 def _queue(gen: Generation) -> list[QueueItem]:
-    return read_queue(store())
+    return read_queue(store_for(gen))
 
 
 def queue() -> list[QueueItem]:
@@ -140,7 +140,7 @@ def queue() -> list[QueueItem]:
 
 @st.cache_data(show_spinner=False)
 def _stale(gen: Generation) -> list[StaleCorrection]:
-    return read_stale(store())
+    return read_stale(store_for(gen))
 
 
 def stale() -> list[StaleCorrection]:
@@ -149,7 +149,7 @@ def stale() -> list[StaleCorrection]:
 
 @st.cache_data(show_spinner=False)
 def _corrected(gen: Generation) -> list[Corrected]:
-    return read_corrected(store())
+    return read_corrected(store_for(gen))
 
 
 def corrected() -> list[Corrected]:
@@ -158,7 +158,7 @@ def corrected() -> list[Corrected]:
 
 @st.cache_data(show_spinner=False)
 def _document_facts(gen: Generation, uid: str) -> list[FactChoice]:
-    return read_document_facts(store(), uid)
+    return read_document_facts(store_for(gen), uid)
 
 
 def document_facts(uid: str) -> list[FactChoice]:
@@ -167,7 +167,7 @@ def document_facts(uid: str) -> list[FactChoice]:
 
 @st.cache_data(show_spinner=False)
 def _orders(gen: Generation, uid: str) -> list[Order]:
-    return read_orders(store(), uid)
+    return read_orders(store_for(gen), uid)
 
 
 def orders(uid: str) -> list[Order]:
@@ -176,7 +176,7 @@ def orders(uid: str) -> list[Order]:
 
 @st.cache_data(show_spinner=False)
 def _unresolved_documents(gen: Generation) -> list[tuple[str, str, int]]:
-    return read_unresolved_documents(store())
+    return read_unresolved_documents(store_for(gen))
 
 
 def unresolved_documents() -> list[tuple[str, str, int]]:

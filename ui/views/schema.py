@@ -20,7 +20,7 @@ import streamlit as st
 from common.glossary import LABELS, PROPERTY_TYPES, RELATIONS, SET_BY
 from graph.model import Rel
 from graph.schema import EDGE_PROPERTIES, NODE_PROPERTIES, Property, relationship_patterns
-from ui.store import Generation, generation, store
+from ui.store import Generation, generation, store_for
 
 __all__ = [
     "PatternRow",
@@ -82,7 +82,7 @@ def relations() -> list[RelationRow]:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _patterns(gen: Generation) -> list[PatternRow]:
-    return [PatternRow(p.text(), p.count) for p in relationship_patterns(store())]
+    return [PatternRow(p.text(), p.count) for p in relationship_patterns(store_for(gen))]
 
 
 def patterns() -> list[PatternRow]:

@@ -13,12 +13,14 @@ import streamlit as st
 
 from graph.store import GraphStore
 from loaders.text import fold
-from ui.store import Generation, generation, store
+from ui.store import Generation, generation, store_for
 from ui.views.rows import from_row
 
 _NUMBER = re.compile(r"\d+")
+PICKER_KINDS = ("document", "organ")  # what a search box may offer
 
 __all__ = [
+    "PICKER_KINDS",
     "Choice",
     "DocumentItem",
     "OrganItem",
@@ -130,12 +132,12 @@ def read_organs(store: GraphStore) -> list[OrganItem]:
 
 @st.cache_data(show_spinner=False)
 def _documents(gen: Generation) -> list[DocumentItem]:
-    return read_documents(store())
+    return read_documents(store_for(gen))
 
 
 @st.cache_data(show_spinner=False)
 def _organs(gen: Generation) -> list[OrganItem]:
-    return read_organs(store())
+    return read_organs(store_for(gen))
 
 
 def documents() -> list[DocumentItem]:
@@ -159,16 +161,19 @@ def _organ_choice(o: OrganItem) -> Choice:
     return Choice(o.uid, "organ", f"Cơ quan: {o.name}", fold(f"{o.name} {aliases}"))
 
 
-def choices(kinds: Sequence[str] = ("document", "organ")) -> list[Choice]:
-    """Documents (loaded ones first, oldest first: the top of a cascade comes first) then organs."""
-    return _choices(generation(), tuple(kinds))
+def choices(kinds: Sequence[str] = PICKER_KINDS, key: Generation | None = None) -> list[Choice]:
+    """Documents (loaded ones first, oldest first: the top of a cascade comes first) then organs, of ``kinds``;
+    ``key``: the generation to read (default: this session's)."""
+    everything = _choices(key or generation())
+    return everything if set(kinds) >= set(PICKER_KINDS) else [c for c in everything if c.kind in kinds]
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _choices(gen: Generation, kinds: tuple[str, ...]) -> list[Choice]:
-    """Built once per generation of the store and shared by the sessions, not copied (a picker only reads it):
-    folding the search keys of every document and organ is a second's work at 10,000 documents."""
-    return build_choices(_documents(gen) if "document" in kinds else [], _organs(gen) if "organ" in kinds else [])
+def _choices(gen: Generation) -> list[Choice]:
+    """Built once per generation of the store and shared by the sessions and every picker, not copied (a picker
+    only reads it): folding the search keys of every document and organ is a second's work at 10,000
+    documents."""
+    return build_choices(_documents(gen), _organs(gen))
 
 
 def build_choices(docs: Sequence[DocumentItem], organs: Sequence[OrganItem]) -> list[Choice]:
