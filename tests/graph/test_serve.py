@@ -49,7 +49,11 @@ def test_a_separate_client_process_attaches_to_the_served_store() -> None:
             refused = subprocess.run([*attach, "wrong"], capture_output=True, text=True, timeout=60)
             assert refused.returncode != 0 and "password" in refused.stderr.lower()
             assert store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 4}]  # the project's client
-            assert EmbeddedStore(path).read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 4}]  # a new one
+            another = EmbeddedStore(path)  # a new one, closed: a lease left held would keep the server running
+            try:
+                assert another.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 4}]
+            finally:
+                another.close()
         finally:
             serving.send_signal(signal.SIGTERM)
             assert serving.wait(timeout=30) == 0
