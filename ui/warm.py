@@ -16,6 +16,7 @@ import threading
 import time
 from datetime import date
 
+from common.settings import settings
 from ui.auth.accounts import AccountFile
 from ui.auth.session import OPERATOR, sign_in_required
 from ui.store import generation
@@ -33,8 +34,6 @@ def clearances() -> list[str]:
     """The clearances the app's readers have."""
     if not sign_in_required():
         return [OPERATOR.clearance]
-    from common.settings import settings
-
     accounts = AccountFile(settings().accounts_file).all().values()
     return sorted({a.clearance for a in accounts if not a.disabled})
 
@@ -60,6 +59,7 @@ class _NoContextWarning(logging.Filter):
 
 
 _THREAD = "kg-warm"
+_ONE_AT_A_TIME = threading.Lock()
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NoContextWarning())
 
 
@@ -68,14 +68,15 @@ def warm() -> threading.Thread:
     reads itself, and shows the error if there is one)."""
 
     def run() -> None:
-        start = time.perf_counter()
-        try:
-            warm_now()
-        except Exception:  # the store went away, a query failed: the visitor's own read will say so
-            _LOG.warning("Không đọc trước được các trang đầu", exc_info=True)
-            return
+        with _ONE_AT_A_TIME:  # refreshes in a row: each waits, then finds the newest generation mostly done
+            start = time.perf_counter()
+            try:
+                warm_now()
+            except Exception:  # the store went away, a query failed: the visitor's own read will say so
+                _LOG.warning("Không đọc trước được các trang đầu", exc_info=True)
+                return
         seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
-        print(f"{READY_LINE} ({seconds} giây)", flush=True)  # in the terminal of `make run`, after Streamlit's
+        print(f"{READY_LINE} ({seconds} giây)", flush=True)  # the terminal of `make run`; the bench waits for it
 
     thread = threading.Thread(target=run, name=_THREAD, daemon=True)
     thread.start()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -133,8 +133,9 @@ class FalkorDBStore:
                         sent.result()
                     sent = sender.submit(self._run, statement.query, statement.params, retry=True, checked=True)
             except BaseException:
-                if sent is not None:
-                    wait([sent])  # the batch on its way is whole and lands; the error raised is this one
+                failed = sent.exception() if sent is not None else None  # the batch on its way lands first
+                if failed is not None:
+                    raise failed from None  # it failed before this one: its error, as one after the other
                 raise
             if sent is not None:
                 sent.result()

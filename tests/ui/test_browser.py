@@ -242,6 +242,17 @@ def _download(page: Page, button: Locator) -> Download:
     raise AssertionError("unreachable")
 
 
+def test_the_cascade_picture_downloads_as_png_svg_and_pdf(page: Page, app_url: str, tmp_path: Path) -> None:
+    """Graphviz draws each file when its button is clicked (not at every run of the page)."""
+    _open(page, app_url, "cascade_map")
+    pw_expect(page.frame_locator("iframe").first.locator("#mynetwork canvas")).to_be_visible()
+    for label, start in (("PNG", b"\x89PNG"), ("SVG", b"<?xml"), ("PDF", b"%PDF")):
+        file = _download(page, page.get_by_role("button", name=label, exact=True))
+        path = tmp_path / file.suggested_filename
+        file.save_as(path)
+        assert path.name == f"so-do-chi-dao.{label.lower()}" and path.read_bytes().startswith(start)
+
+
 def test_gaps_page_shows_the_audit_and_downloads_it(page: Page, app_url: str, tmp_path: Path) -> None:
     _open(page, app_url, "gaps")
     pw_expect(page.get_by_text("Kết quả kiểm tra việc ban hành kế hoạch", exact=False)).to_be_visible()
