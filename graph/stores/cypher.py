@@ -46,7 +46,7 @@ from graph.model import (
     Task,
 )
 from graph.store import StoreError
-from graph.stores.values import Rows, property_value
+from graph.stores.values import INT64, Rows, property_value
 
 __all__ = [
     "BATCH_ELEMENTS",
@@ -184,7 +184,7 @@ def _checked(value: Any, where: Callable[[], str]) -> Any:
         if "\x00" in value:
             raise StoreError(f"{where()}: text contains a NUL character, which FalkorDB cannot take")
         return value
-    if value is None or kind is int or kind is bool:
+    if value is None or kind is bool or (kind is int and value in INT64):
         return value
     return property_value(value, where())
 

@@ -28,15 +28,20 @@ from dateutil.relativedelta import relativedelta
 from graph.model import DOC_TYPES
 from graph.store import StoreError
 
-__all__ = ["Rows", "iso_duration", "parameter", "params_header", "plain", "property_value", "sort_labels"]
+__all__ = ["INT64", "Rows", "iso_duration", "parameter", "params_header", "plain", "property_value", "sort_labels"]
 
 _PRIMARY_FIRST = ("Document", "Section", "Task", "Organ", "OrganGroup", "Person")
 _DOC_TYPE_LABELS = frozenset(t.label for t in DOC_TYPES.values())
+INT64 = range(-(2**63), 2**63)  # the integers every engine stores as they are (FalkorDB clamps the others)
 
 
 def _scalar(value: Any, where: str) -> Any:
     """A scalar that every engine stores the same way, or ``StoreError``."""
-    if value is None or isinstance(value, bool | int):
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if value not in INT64:
+            raise StoreError(f"{where}: {value} is outside the 64-bit integers a store can hold")
         return value
     if isinstance(value, float):
         if not math.isfinite(value):

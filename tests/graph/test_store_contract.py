@@ -291,6 +291,7 @@ def test_a_failed_write_keeps_the_previous_version(empty_store: GraphStore) -> N
     [
         (Task(uid="t:map", text="x", owner=PLAN, recurrence={"every": "month"}), "maps"),  # type: ignore[arg-type]
         (Task(uid="t:nan", text="x", owner=PLAN, line=math.nan), "finite"),  # type: ignore[arg-type]
+        (Task(uid="t:huge", text="x", owner=PLAN, line=2**63), "64-bit"),
         (Task(uid="t:nul", text="a\x00b", owner=PLAN), "NUL"),
         (Task(uid="t:other", text="x", owner="someone-else"), "owned by"),
     ],
