@@ -321,8 +321,14 @@ def _tree_edges(graph: DocumentGraph, owned: Mapping[str, NodeValue]) -> Iterabl
     """The edges of ``graph`` that hang one of the ``owned`` sections and tasks under its parent."""
     for edge in graph.edges:
         node = owned.get(edge.target)
-        if node is not None and edge.owner == graph.document_uid and edge.type == _TREE_EDGE[node.labels[0]]:
+        if node is not None and _hangs(edge, node, graph.document_uid):
             yield edge
+
+
+def _hangs(edge: Edge, node: NodeValue, owner: str) -> bool:
+    """Whether ``edge`` (into ``node``, a section or task ``owner`` owns) is the one that hangs it under its
+    parent: created with the node (:func:`_add_tree`), not with the other edges."""
+    return edge.owner == owner and edge.type == _TREE_EDGE[node.labels[0]]
 
 
 def _parent_pattern(depth: int) -> str:
@@ -379,7 +385,7 @@ def _edge_rows(
     hung = hung or {}
     for edge in graph.edges:
         tree = hung.get(edge.target)
-        if tree is not None and edge.owner == tree.owner and edge.type == _TREE_EDGE[tree.node.labels[0]]:
+        if tree is not None and _hangs(edge, tree.node, graph.document_uid):
             continue
         if edge.owner not in (None, graph.document_uid):
             raise StoreError(
